@@ -38,6 +38,8 @@ export function openDatabase(url: string | undefined): Database {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
+  // Org-unit scoping is a prefix LIKE on materialised paths; a case-sensitive LIKE can use the path indexes.
+  sqlite.pragma('case_sensitive_like = ON');
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
   return { db, engine: 'sqlite', location: file, close: () => db.destroy() };
 }

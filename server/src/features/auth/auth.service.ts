@@ -1,0 +1,232 @@
+import { v7 as uuidv7 } from 'uuid';
+import type { Database } from '../../db/engine.ts';
+import type { Viewer } from '../../db/access-gate.ts';
+import type { Config } from '../../config.ts';
+import { AppError, invalid, notFound, unauthorized } from '../../http/app-error.ts';
+import type { RequestContext } from '../../http/request-context.ts';
+import { AuditRepository } from '../audit/audit.repository.ts';
+import { OrgUnitsRepository } from '../org-units/org-units.repository.ts';
+import { toOrgUnitDto } from '../org-units/org-units.service.ts';
+import { UsersRepository, type UserRow } from '../users/users.repository.ts';
+import { ApiTokensRepository } from './api-tokens.repository.ts';
+import type { MeDto } from './auth.schema.ts';
+import { DUMMY_HASH, hashPassword, newSecret, sha256, verifyPassword } from './secrets.ts';
+import { SessionsRepository } from './sessions.repository.ts';
+
+export const TOKEN_PREFIX = 'mj_';
+
+function viewerOf(user: UserRow, via: Viewer['via']): Viewer {
+  return {
+    userId: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    lang: user.lang,
+    orgUnitId: user.org_unit_id,
+    orgCode: user.org_code,
+    orgPath: user.org_path,
+    classes: JSON.parse(user.classes) as string[],
+    via,
+  };
+}
+
+const tooManyAttempts = () => new AppError(429, 'too_many_attempts', { key: 'errors:auth.tooManyAttempts' });
+const wrongCredentials = () => new AppError(401, 'invalid_credentials', { key: 'errors:auth.invalidCredentials' });
+
+export class AuthService {
+  constructor(
+    private readonly database: Database,
+    private readonly config: Config,
+  ) {}
+
+  private get db() {
+    return this.database.db;
+  }
+
+  private sessionExpiry(): string {
+    return new Date(Date.now() + this.config.SESSION_TTL_HOURS * 3600_000).toISOString();
+  }
+
+  /**
+   * Checks the password and opens a session. A wrong email and a wrong password answer alike (401), after the
+   * same Argon2 work; after LOGIN_MAX_ATTEMPTS failures the account is locked for a while (429).
+   */
+  async login(email: string, password: string, ip: string | null, userAgent: string | null) {
+    const users = new UsersRepository(this.db);
+    const user = await users.findByEmailForSignIn(email);
+    if (!user || !user.password_hash || user.disabled) {
+      await verifyPassword(DUMMY_HASH, password);
+      throw wrongCredentials();
+    }
+    const now = new Date();
+    if (user.locked_until && new Date(user.locked_until) > now) throw tooManyAttempts();
+    if (!(await verifyPassword(user.password_hash, password))) {
+      const failures = user.failed_logins + 1;
+      const lock = failures >= this.config.LOGIN_MAX_ATTEMPTS;
+      await this.db.transaction().execute(async (trx) => {
+        await new UsersRepository(trx).setQuietly(user.id, {
+          failed_logins: lock ? 0 : failures,
+          locked_until: lock ? new Date(now.getTime() + this.config.LOGIN_LOCK_MINUTES * 60_000).toISOString() : null,
+        });
+        await new AuditRepository(trx).write(viewerOf(user, 'session'), ip, {
+          action: lock ? 'login_locked' : 'login_failed',
+          entity: 'user',
+          entityId: user.id,
+          orgPath: user.org_path,
+        });
+      });
+      if (lock) throw tooManyAttempts();
+      throw wrongCredentials();
+    }
+    const token = newSecret();
+    await this.db.transaction().execute(async (trx) => {
+      await new UsersRepository(trx).setQuietly(user.id, { failed_logins: 0, locked_until: null });
+      await new SessionsRepository(trx).insert({
+        id: sha256(token),
+        userId: user.id,
+        expiresAt: this.sessionExpiry(),
+        ip,
+        userAgent: userAgent?.slice(0, 300) ?? null,
+      });
+      await new AuditRepository(trx).write(viewerOf(user, 'session'), ip, {
+        action: 'login',
+        entity: 'user',
+        entityId: user.id,
+        orgPath: user.org_path,
+      });
+    });
+    return { token, user: await this.me(viewerOf(user, 'session')) };
+  }
+
+  /** The viewer behind a session cookie, sliding the expiry forward while the session is in use. */
+  async viewerFromSession(token: string): Promise<{ viewer: Viewer; sessionId: string } | null> {
+    const id = sha256(token);
+    const sessions = new SessionsRepository(this.db);
+    const session = await sessions.find(id);
+    if (!session || new Date(session.expires_at) < new Date()) return null;
+    const user = await new UsersRepository(this.db).findById(session.user_id, '/');
+    if (!user || user.disabled) return null;
+    if (Date.now() - new Date(session.last_seen_at).getTime() > 60_000) {
+      await sessions.extend(id, this.sessionExpiry());
+    }
+    return { viewer: viewerOf(user, 'session'), sessionId: id };
+  }
+
+  async viewerFromApiToken(token: string): Promise<Viewer | null> {
+    if (!token.startsWith(TOKEN_PREFIX)) return null;
+    const tokens = new ApiTokensRepository(this.db);
+    const row = await tokens.findActiveByHash(sha256(token));
+    if (!row) return null;
+    const user = await new UsersRepository(this.db).findById(row.user_id, '/');
+    if (!user || user.disabled) return null;
+    await tokens.touch(row.id);
+    return viewerOf(user, 'token');
+  }
+
+  async logout(ctx: RequestContext, sessionId: string | null) {
+    if (!sessionId) return;
+    await this.db.transaction().execute(async (trx) => {
+      await new SessionsRepository(trx).delete(sessionId);
+      await new AuditRepository(trx).write(ctx.viewer, ctx.ip, {
+        action: 'logout',
+        entity: 'user',
+        entityId: ctx.viewer.userId,
+        orgPath: ctx.viewer.orgPath,
+      });
+    });
+  }
+
+  async me(viewer: Viewer): Promise<MeDto> {
+    const user = await new UsersRepository(this.db).findById(viewer.userId ?? '', '/');
+    const unit = await new OrgUnitsRepository(this.db).findById(viewer.orgUnitId, '/');
+    if (!user || !unit) throw unauthorized();
+    return {
+      id: user.id,
+      email: user.email,
+      name: user.name,
+      role: user.role,
+      lang: user.lang,
+      classes: JSON.parse(user.classes) as string[],
+      orgUnit: toOrgUnitDto(unit),
+    };
+  }
+
+  async setLang(ctx: RequestContext, lang: string): Promise<MeDto> {
+    await new UsersRepository(this.db).setQuietly(ctx.viewer.userId ?? '', { lang });
+    return this.me({ ...ctx.viewer, lang });
+  }
+
+  /** Changes the caller's password and signs out every other session of theirs. */
+  async changePassword(ctx: RequestContext, sessionId: string | null, current: string, next: string) {
+    const users = new UsersRepository(this.db);
+    const user = await users.findById(ctx.viewer.userId ?? '', '/');
+    if (!user?.password_hash) throw unauthorized();
+    if (!(await verifyPassword(user.password_hash, current))) {
+      throw invalid({ currentPassword: { key: 'errors:auth.currentPasswordWrong' } });
+    }
+    if (current === next) throw invalid({ newPassword: { key: 'errors:auth.passwordUnchanged' } });
+    const hash = await hashPassword(next);
+    await this.db.transaction().execute(async (trx) => {
+      await new UsersRepository(trx).setQuietly(user.id, {
+        password_hash: hash,
+        password_changed_at: new Date().toISOString(),
+      });
+      await new SessionsRepository(trx).deleteForUser(user.id, sessionId ?? undefined);
+      await new AuditRepository(trx).write(ctx.viewer, ctx.ip, {
+        action: 'password_change',
+        entity: 'user',
+        entityId: user.id,
+        orgPath: user.org_path,
+      });
+    });
+  }
+
+  /** A new API token for a user; only its hash is stored, so it is shown once. */
+  async createToken(viewer: Viewer, userId: string, name: string, ip: string | null): Promise<{ id: string; token: string }> {
+    const user = await new UsersRepository(this.db).findById(userId, viewer.orgPath);
+    if (!user) throw notFound();
+    const token = TOKEN_PREFIX + newSecret();
+    const id = uuidv7();
+    await this.db.transaction().execute(async (trx) => {
+      await new ApiTokensRepository(trx).insert({
+        id,
+        userId: user.id,
+        name,
+        tokenHash: sha256(token),
+        prefix: token.slice(0, TOKEN_PREFIX.length + 6),
+      });
+      await new AuditRepository(trx).write(viewer, ip, {
+        action: 'token_create',
+        entity: 'api_token',
+        entityId: id,
+        orgPath: user.org_path,
+        details: { userId: user.id, name },
+      });
+    });
+    return { id, token };
+  }
+
+  async listTokens(ctx: RequestContext) {
+    const rows = await new ApiTokensRepository(this.db).listForUser(ctx.viewer.userId ?? '');
+    return rows.map((r) => ({
+      id: r.id,
+      name: r.name,
+      prefix: r.prefix,
+      createdAt: r.created_at,
+      lastUsedAt: r.last_used_at,
+      revokedAt: r.revoked_at,
+    }));
+  }
+
+  async revokeToken(ctx: RequestContext, id: string) {
+    await this.db.transaction().execute(async (trx) => {
+      if (!(await new ApiTokensRepository(trx).revoke(id, ctx.viewer.userId ?? ''))) throw notFound();
+      await new AuditRepository(trx).write(ctx.viewer, ctx.ip, {
+        action: 'token_revoke',
+        entity: 'api_token',
+        entityId: id,
+        orgPath: ctx.viewer.orgPath,
+      });
+    });
+  }
+}

@@ -1,0 +1,14 @@
+import type { App } from '../http/app-types.ts';
+import type { Services } from '../services.ts';
+import { authRoutes } from './auth/auth.routes.ts';
+import { orgUnitsRoutes } from './org-units/org-units.routes.ts';
+import { setupRoutes } from './setup/setup.routes.ts';
+import { usersRoutes } from './users/users.routes.ts';
+
+/** Every feature's HTTP routes. A new feature adds one line. */
+export const featureRoutes: ((app: App, services: Services) => void)[] = [
+  setupRoutes,
+  authRoutes,
+  orgUnitsRoutes,
+  usersRoutes,
+];

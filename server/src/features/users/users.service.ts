@@ -1,0 +1,156 @@
+import { v7 as uuidv7 } from 'uuid';
+import type { Database } from '../../db/engine.ts';
+import type { Viewer } from '../../db/access-gate.ts';
+import type { Role } from '../../db/schema.ts';
+import { AppError, conflict, forbidden, invalid, notFound } from '../../http/app-error.ts';
+import type { RequestContext } from '../../http/request-context.ts';
+import { decodeCursor, encodeCursor, type ListQuery } from '../../http/common.schema.ts';
+import { AuditRepository } from '../audit/audit.repository.ts';
+import { hashPassword } from '../auth/secrets.ts';
+import { SessionsRepository } from '../auth/sessions.repository.ts';
+import { OrgUnitsRepository, type OrgUnitRow } from '../org-units/org-units.repository.ts';
+import { UsersRepository, type UserRow } from './users.repository.ts';
+import type { UserCreate, UserDto, UserPatch } from './users.schema.ts';
+
+export function toUserDto(row: UserRow): UserDto {
+  return {
+    id: row.id,
+    email: row.email,
+    name: row.name,
+    role: row.role,
+    orgUnitCode: row.org_code,
+    classes: JSON.parse(row.classes) as string[],
+    disabled: row.disabled === 1,
+    lang: row.lang,
+    version: row.version,
+  };
+}
+
+/** Which roles fit a unit of each type: school staff sit in schools, officers above them. */
+const ROLES_FOR_UNIT: Record<OrgUnitRow['type'], readonly Role[]> = {
+  republic: ['admin', 'officer'],
+  region: ['admin', 'officer'],
+  district: ['admin', 'officer'],
+  school: ['admin', 'coordinator', 'teacher', 'director'],
+};
+
+/**
+ * Admins manage users anywhere in their scope; officers manage users of the units strictly below their own and
+ * never create admins. Nobody else manages users.
+ */
+function mayManage(viewer: Viewer, unit: OrgUnitRow, role: Role): boolean {
+  if (viewer.role === 'admin') return true;
+  if (viewer.role !== 'officer') return false;
+  return unit.path !== viewer.orgPath && unit.path.startsWith(viewer.orgPath) && role !== 'admin';
+}
+
+export class UsersService {
+  constructor(private readonly database: Database) {}
+
+  async list(ctx: RequestContext, query: ListQuery) {
+    if (ctx.viewer.role !== 'admin' && ctx.viewer.role !== 'officer') throw forbidden();
+    let scope = ctx.viewer.orgPath;
+    if (query.org) {
+      const unit = await new OrgUnitsRepository(this.database.db).findByCode(query.org, scope);
+      if (!unit) throw notFound();
+      scope = unit.path;
+    }
+    const rows = await new UsersRepository(this.database.db).list(scope, {
+      q: query.q,
+      limit: query.limit,
+      afterEmail: decodeCursor<string>(query.cursor),
+    });
+    const page = rows.slice(0, query.limit);
+    return { items: page.map(toUserDto), nextCursor: rows.length > query.limit ? encodeCursor(page.at(-1)!.email) : null };
+  }
+
+  async get(ctx: RequestContext, id: string): Promise<UserDto> {
+    const row = await new UsersRepository(this.database.db).findById(id, ctx.viewer.orgPath);
+    if (!row) throw notFound();
+    return toUserDto(row);
+  }
+
+  /** Creates a user. Used by the API (with a signed-in viewer) and by the CLI (with the operator's viewer). */
+  async create(ctx: RequestContext, input: UserCreate): Promise<UserDto> {
+    return this.database.db.transaction().execute(async (trx) => {
+      const users = new UsersRepository(trx);
+      const unit = await new OrgUnitsRepository(trx).findByCode(input.orgCode, ctx.viewer.orgPath);
+      if (!unit) throw invalid({ orgCode: { key: 'errors:orgUnits.parentNotFound', params: { code: input.orgCode } } });
+      if (!mayManage(ctx.viewer, unit, input.role)) throw forbidden();
+      if (!ROLES_FOR_UNIT[unit.type].includes(input.role)) {
+        throw invalid({ role: { key: 'errors:users.roleNotForUnit', params: { role: input.role, type: unit.type } } });
+      }
+      if (await users.emailTaken(input.email)) {
+        throw new AppError(409, 'duplicate', { key: 'errors:users.emailTaken' }, { email: { key: 'errors:users.emailTaken' } });
+      }
+      const now = new Date().toISOString();
+      const id = uuidv7();
+      await users.insert({
+        id,
+        email: input.email,
+        name: input.name,
+        role: input.role,
+        org_unit_id: unit.id,
+        classes: JSON.stringify(input.classes ?? []),
+        password_hash: await hashPassword(input.password),
+        lang: input.lang ?? 'ru',
+        created_at: now,
+        updated_at: now,
+      });
+      await new AuditRepository(trx).write(ctx.viewer, ctx.ip, {
+        action: 'create',
+        entity: 'user',
+        entityId: id,
+        orgPath: unit.path,
+        details: { email: input.email, role: input.role },
+      });
+      return toUserDto((await users.findById(id, '/'))!);
+    });
+  }
+
+  async update(ctx: RequestContext, id: string, patch: UserPatch): Promise<UserDto> {
+    return this.database.db.transaction().execute(async (trx) => {
+      const users = new UsersRepository(trx);
+      const units = new OrgUnitsRepository(trx);
+      const row = await users.findById(id, ctx.viewer.orgPath);
+      if (!row) throw notFound();
+      const currentUnit = (await units.findById(row.org_unit_id, '/'))!;
+      const unit = patch.orgCode ? await units.findByCode(patch.orgCode, ctx.viewer.orgPath) : currentUnit;
+      if (!unit) throw invalid({ orgCode: { key: 'errors:orgUnits.parentNotFound', params: { code: patch.orgCode ?? '' } } });
+      const role = patch.role ?? row.role;
+      if (!mayManage(ctx.viewer, currentUnit, row.role) || !mayManage(ctx.viewer, unit, role)) throw forbidden();
+      if (!ROLES_FOR_UNIT[unit.type].includes(role)) {
+        throw invalid({ role: { key: 'errors:users.roleNotForUnit', params: { role, type: unit.type } } });
+      }
+      if (row.id === ctx.viewer.userId && (patch.disabled || (patch.role && patch.role !== row.role))) {
+        throw invalid({ role: { key: 'errors:users.notYourself' } });
+      }
+      const changes = {
+        ...(patch.name !== undefined && { name: patch.name }),
+        ...(patch.role !== undefined && { role: patch.role }),
+        ...(patch.orgCode !== undefined && { org_unit_id: unit.id }),
+        ...(patch.disabled !== undefined && { disabled: patch.disabled ? 1 : 0 }),
+        ...(patch.classes !== undefined && { classes: JSON.stringify(patch.classes) }),
+        ...(patch.password !== undefined && {
+          password_hash: await hashPassword(patch.password),
+          password_changed_at: new Date().toISOString(),
+          failed_logins: 0,
+          locked_until: null,
+        }),
+      };
+      if (!(await users.update(row.id, patch.version, changes))) throw conflict({ ...toUserDto(row) });
+      if (patch.disabled || patch.password || patch.orgCode || patch.role) {
+        // A changed account must sign in again with its new rights.
+        await new SessionsRepository(trx).deleteForUser(row.id);
+      }
+      await new AuditRepository(trx).write(ctx.viewer, ctx.ip, {
+        action: 'update',
+        entity: 'user',
+        entityId: row.id,
+        orgPath: unit.path,
+        details: { changed: Object.keys(changes).filter((k) => k !== 'password_hash') },
+      });
+      return toUserDto((await users.findById(row.id, '/'))!);
+    });
+  }
+}

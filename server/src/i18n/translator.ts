@@ -1,0 +1,40 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import i18next, { type TFunction } from 'i18next';
+import ICU from 'i18next-icu';
+import { LANGS, type Lang } from '#domain/lang';
+
+// Every JSON file in i18n/<lang>/ is a namespace (errors.json → "errors:…"); features add files, not code.
+const root = fileURLToPath(new URL('../../../i18n/', import.meta.url));
+
+function loadCatalogs() {
+  const resources: Record<string, Record<string, unknown>> = {};
+  for (const lang of LANGS) {
+    resources[lang] = {};
+    for (const file of readdirSync(join(root, lang))) {
+      if (!file.endsWith('.json')) continue;
+      resources[lang][file.slice(0, -'.json'.length)] = JSON.parse(readFileSync(join(root, lang, file), 'utf8'));
+    }
+  }
+  return resources;
+}
+
+const instance = i18next.createInstance();
+await instance.use(ICU).init({
+  resources: loadCatalogs(),
+  lng: 'ru',
+  fallbackLng: 'ru',
+  supportedLngs: [...LANGS],
+  defaultNS: 'errors',
+  interpolation: { escapeValue: false },
+  returnNull: false,
+});
+
+export function translator(lang: Lang): TFunction {
+  return instance.getFixedT(lang);
+}
+
+export function translate(lang: Lang, key: string, params?: Record<string, unknown>): string {
+  return instance.getFixedT(lang)(key, params ?? {});
+}

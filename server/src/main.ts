@@ -1,0 +1,40 @@
+import { loadConfig } from './config.ts';
+import { openDatabase } from './db/engine.ts';
+import { migrateToLatest } from './db/migrate.ts';
+import { buildApp } from './app.ts';
+import { SetupService } from './features/setup/setup.service.ts';
+
+const config = loadConfig();
+const database = openDatabase(config.DATABASE_URL);
+await migrateToLatest(database);
+const app = await buildApp({ database, config });
+
+const setupToken = await new SetupService(database).issueToken();
+await app.listen({ port: config.PORT, host: config.HOST });
+
+const base = config.PUBLIC_URL ?? `http://localhost:${config.PORT}`;
+const lines = [
+  '',
+  `Mektepke Jol is running at ${base}  (database: ${database.engine}, ${database.location})`,
+];
+if (setupToken) {
+  lines.push(
+    'No users yet. Open this one-time link to create the first administrator (valid 24 hours):',
+    `  ${base}/setup?token=${setupToken}`,
+    'or create one from the command line: npx mektep user add --email you@example.kz --name "Your Name" --role admin --password-stdin',
+  );
+} else {
+  lines.push('Sign in with your account. Forgot the password? An admin can set a new one: npx mektep user password --email E');
+}
+console.log(lines.join('\n') + '\n');
+
+// Finish requests in flight and close the database cleanly on stop.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    app.log.info({ signal }, 'shutting down');
+    app.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  });
+}

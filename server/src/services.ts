@@ -1,0 +1,20 @@
+import type { Config } from './config.ts';
+import type { Database } from './db/engine.ts';
+import { AuthService } from './features/auth/auth.service.ts';
+import { OrgUnitsService } from './features/org-units/org-units.service.ts';
+import { SetupService } from './features/setup/setup.service.ts';
+import { UsersService } from './features/users/users.service.ts';
+
+/** Every service of the application, built once over one database. Features add theirs here. */
+export function buildServices(database: Database, config: Config) {
+  return {
+    database,
+    config,
+    auth: new AuthService(database, config),
+    setup: new SetupService(database),
+    orgUnits: new OrgUnitsService(database),
+    users: new UsersService(database),
+  };
+}
+
+export type Services = ReturnType<typeof buildServices>;
