@@ -1,4 +1,6 @@
+import type { Kysely } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
+import type { DB } from '../../db/schema.ts';
 import type { Database } from '../../db/engine.ts';
 import { AppError } from '../../http/app-error.ts';
 import { AuditRepository } from '../audit/audit.repository.ts';
@@ -37,6 +39,32 @@ export class SetupService {
     return token;
   }
 
+  /** The republic is the root of every installation; regions and schools are added under it. */
+  async ensureRoot(db: Kysely<DB> = this.database.db) {
+    const units = new OrgUnitsRepository(db);
+    const existing = await units.findRoot();
+    if (existing) return existing;
+    const now = new Date().toISOString();
+    await units.insert({
+      id: uuidv7(),
+      code: 'KZ',
+      parent_id: null,
+      type: 'republic',
+      path: '/KZ/',
+      name_ru: 'Республика Казахстан',
+      name_kk: 'Қазақстан Республикасы',
+      name_en: 'Republic of Kazakhstan',
+      address: null,
+      director: null,
+      phone: null,
+      hotline: null,
+      email: null,
+      created_at: now,
+      updated_at: now,
+    });
+    return (await units.findRoot())!;
+  }
+
   async complete(input: { token: string; name: string; email: string; password: string }, ip: string | null) {
     const passwordHash = await hashPassword(input.password);
     await this.database.db.transaction().execute(async (trx) => {
@@ -50,38 +78,15 @@ export class SetupService {
       if (!valid || (await users.count()) > 0) {
         throw new AppError(403, 'setup_closed', { key: 'errors:setup.invalidToken' });
       }
-      const units = new OrgUnitsRepository(trx);
-      let root = await units.findRoot();
+      const root = await this.ensureRoot(trx);
       const now = new Date().toISOString();
-      if (!root) {
-        // The republic is the root of every installation; regions and schools are added under it.
-        const id = uuidv7();
-        await units.insert({
-          id,
-          code: 'KZ',
-          parent_id: null,
-          type: 'republic',
-          path: '/KZ/',
-          name_ru: 'Республика Казахстан',
-          name_kk: 'Қазақстан Республикасы',
-          name_en: 'Republic of Kazakhstan',
-          address: null,
-          director: null,
-          phone: null,
-          hotline: null,
-          email: null,
-          created_at: now,
-          updated_at: now,
-        });
-        root = await units.findRoot();
-      }
       const userId = uuidv7();
       await users.insert({
         id: userId,
         email: input.email,
         name: input.name,
         role: 'admin',
-        org_unit_id: root!.id,
+        org_unit_id: root.id,
         classes: '[]',
         password_hash: passwordHash,
         lang: 'ru',
@@ -93,7 +98,7 @@ export class SetupService {
         action: 'setup',
         entity: 'user',
         entityId: userId,
-        orgPath: root!.path,
+        orgPath: root.path,
       });
     });
   }

@@ -1,0 +1,7 @@
+import type { DemoSeeder } from './demo-context.ts';
+
+/**
+ * What each feature adds to the demo after the org tree and users exist, in order. A feature that has demo data
+ * appends its seeder here.
+ */
+export const demoSeeders: DemoSeeder[] = [];
