@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDayMonth, formatMonth, isFutureDate, isValidDate, monthOf, parseDateInput } from './dates.ts';
+import {
+  formatDate,
+  formatDayMonth,
+  formatMonth,
+  isFutureDate,
+  isValidDate,
+  monthOf,
+  parseDateInput,
+} from './dates.ts';
 
 describe('formatDate', () => {
   it.each([

@@ -11,9 +11,12 @@ describe('checkIin', () => {
     expect(checkIin(iin)).toEqual({ ok: true, birthDate, sex });
   });
 
-  it.each(Array.from({ length: 10 }, (_, d) => `90010130080${d}`))('%s is invalid (no check digit exists)', (iin) => {
-    expect(checkIin(iin)).toEqual({ ok: false, error: 'checksum' });
-  });
+  it.each(Array.from({ length: 10 }, (_, d) => `90010130080${d}`))(
+    '%s is invalid (no check digit exists)',
+    (iin) => {
+      expect(checkIin(iin)).toEqual({ ok: false, error: 'checksum' });
+    },
+  );
 
   it('90010130080 has no check digit with either weight set', () => {
     expect(iinCheckDigit(Array.from('90010130080', Number))).toBeNull();
@@ -87,7 +90,11 @@ describe('makeValidIin', () => {
   it('always produces a valid IIN with the requested date and sex', () => {
     fc.assert(
       fc.property(
-        fc.date({ min: new Date('1800-01-01T00:00:00Z'), max: new Date('2099-12-31T00:00:00Z'), noInvalidDate: true }),
+        fc.date({
+          min: new Date('1800-01-01T00:00:00Z'),
+          max: new Date('2099-12-31T00:00:00Z'),
+          noInvalidDate: true,
+        }),
         fc.constantFrom('m' as const, 'f' as const),
         fc.integer({ min: 0, max: 9999 }),
         (date, sex, serial) => {

@@ -4,8 +4,7 @@
 export type IinSex = 'm' | 'f';
 export type IinError = 'empty' | 'length' | 'digits' | 'checksum';
 export type IinCheck =
-  | { ok: true; birthDate: string | null; sex: IinSex | null }
-  | { ok: false; error: IinError };
+  { ok: true; birthDate: string | null; sex: IinSex | null } | { ok: false; error: IinError };
 
 const FIRST_WEIGHTS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11] as const;
 const SECOND_WEIGHTS = [3, 4, 5, 6, 7, 8, 9, 10, 11, 1, 2] as const;

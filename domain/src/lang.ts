@@ -34,7 +34,9 @@ export function pickLang(acceptLanguage: string | null | undefined, fallback: La
       const primary = tag.trim().toLowerCase().split(/[-_]/)[0] ?? '';
       return { lang: ALIASES[primary], q, index };
     })
-    .filter((entry): entry is { lang: Lang; q: number; index: number } => entry.lang !== undefined && entry.q > 0)
+    .filter(
+      (entry): entry is { lang: Lang; q: number; index: number } => entry.lang !== undefined && entry.q > 0,
+    )
     .sort((a, b) => b.q - a.q || a.index - b.index);
   return ranked[0]?.lang ?? fallback;
 }
