@@ -1,0 +1,96 @@
+import { ApiError } from './api-error.ts';
+
+export { ApiError };
+
+type Query = Record<string, string | number | null | undefined>;
+
+export interface RequestOptions {
+  query?: Query;
+  body?: unknown;
+  signal?: AbortSignal;
+}
+
+export interface ApiClientOptions {
+  /** The UI language, sent as Accept-Language so the server writes its messages in it. */
+  getLanguage: () => string;
+  baseUrl?: string;
+}
+
+/**
+ * The one way the web app talks to the server: JSON in and out, the session cookie, the CSRF header on
+ * writes, and the `{error:{code,message,fields}}` shape turned into an ApiError.
+ */
+export class ApiClient {
+  private csrfToken: string | null = null;
+  private readonly getLanguage: () => string;
+  private readonly baseUrl: string;
+
+  constructor(options: ApiClientOptions) {
+    this.getLanguage = options.getLanguage;
+    this.baseUrl = options.baseUrl ?? '';
+  }
+
+  setCsrfToken(token: string | null): void {
+    this.csrfToken = token;
+  }
+
+  get<T>(path: string, options: Omit<RequestOptions, 'body'> = {}): Promise<T> {
+    return this.request<T>('GET', path, options);
+  }
+
+  post<T>(path: string, body?: unknown, options: Omit<RequestOptions, 'body'> = {}): Promise<T> {
+    return this.request<T>('POST', path, { ...options, body });
+  }
+
+  patch<T>(path: string, body: unknown, options: Omit<RequestOptions, 'body'> = {}): Promise<T> {
+    return this.request<T>('PATCH', path, { ...options, body });
+  }
+
+  async request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+    const headers: Record<string, string> = {
+      Accept: 'application/json',
+      'Accept-Language': this.getLanguage(),
+    };
+    if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+    if (method !== 'GET' && method !== 'HEAD' && this.csrfToken) headers['x-csrf-token'] = this.csrfToken;
+
+    let response: Response;
+    try {
+      response = await fetch(this.baseUrl + path + toQueryString(options.query), {
+        method,
+        headers,
+        credentials: 'same-origin',
+        body: options.body === undefined ? undefined : JSON.stringify(options.body),
+        signal: options.signal,
+      });
+    } catch (cause) {
+      if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
+      throw new ApiError(0, 'network', '');
+    }
+
+    const body = await readJson(response);
+    if (!response.ok) throw ApiError.fromBody(response.status, body);
+    return body as T;
+  }
+}
+
+function toQueryString(query: Query | undefined): string {
+  if (!query) return '';
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
+  }
+  const text = params.toString();
+  return text ? '?' + text : '';
+}
+
+async function readJson(response: Response): Promise<unknown> {
+  if (response.status === 204) return undefined;
+  const text = await response.text();
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,74 @@
+// The shapes the server promises under /api. Kept in one place so every feature reads the same contract.
+
+import type { Lang } from '#domain/lang.ts';
+
+export type { Lang };
+
+export const ROLES = ['admin', 'officer', 'coordinator', 'teacher', 'director'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ORG_UNIT_TYPES = ['republic', 'region', 'district', 'school'] as const;
+export type OrgUnitType = (typeof ORG_UNIT_TYPES)[number];
+
+export interface OrgUnit {
+  id: string;
+  code: string;
+  parentCode: string | null;
+  type: OrgUnitType;
+  path: string;
+  nameRu: string;
+  nameKk: string;
+  address: string;
+  director: string;
+  phone: string;
+  hotline: string;
+  version: number;
+}
+
+export type OrgUnitInput = Omit<OrgUnit, 'id' | 'path' | 'version'>;
+export type OrgUnitPatch = Partial<Omit<OrgUnitInput, 'code'>> & { version: number };
+
+export interface Me {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  lang: Lang;
+  orgUnit: OrgUnit;
+}
+
+export interface User {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  orgUnitCode: string;
+  disabled: boolean;
+  lang: Lang;
+  version: number;
+}
+
+export interface UserInput {
+  email: string;
+  name: string;
+  role: Role;
+  orgCode: string;
+  password: string;
+}
+
+export interface UserPatch {
+  name?: string;
+  role?: Role;
+  orgCode?: string;
+  disabled?: boolean;
+  version: number;
+}
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+export interface ErrorBody {
+  error: { code: string; message: string; fields?: Record<string, string> };
+}

@@ -1,0 +1,31 @@
+import { Route, Routes } from 'react-router';
+import { RequireAuth } from '../features/auth/require-auth.tsx';
+import { RequireAdministrator } from '../features/auth/require-role.tsx';
+import { SignInPage } from '../features/auth/sign-in-page.tsx';
+import { ComingSoonPage } from '../features/coming-soon/coming-soon-page.tsx';
+import { NotFoundPage } from '../features/coming-soon/not-found-page.tsx';
+import { DashboardPage } from '../features/dashboard/dashboard-page.tsx';
+import { OrgUnitsPage } from '../features/org-units/org-units-page.tsx';
+import { SetupPage } from '../features/setup/setup-page.tsx';
+import { UsersPage } from '../features/users/users-page.tsx';
+import { NAV_ITEMS } from './layout/nav-items.ts';
+
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route path="/sign-in" element={<SignInPage />} />
+      <Route path="/setup" element={<SetupPage />} />
+      <Route element={<RequireAuth />}>
+        <Route index element={<DashboardPage />} />
+        {NAV_ITEMS.filter((item) => item.comingSoon).map((item) => (
+          <Route key={item.key} path={item.path} element={<ComingSoonPage section={item.key} />} />
+        ))}
+        <Route element={<RequireAdministrator />}>
+          <Route path="/org-units" element={<OrgUnitsPage />} />
+          <Route path="/users" element={<UsersPage />} />
+        </Route>
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}

@@ -1,0 +1,48 @@
+import {
+  IconAlertTriangle,
+  IconCash,
+  IconChecklist,
+  IconHeartHandshake,
+  IconHome,
+  IconMoodKid,
+  IconPhoneCall,
+  IconReportAnalytics,
+  IconSitemap,
+  IconUsers,
+  type Icon,
+} from '@tabler/icons-react';
+
+export type SectionKey =
+  | 'dashboard'
+  | 'children'
+  | 'aid'
+  | 'sponsors'
+  | 'plan'
+  | 'hotline'
+  | 'raids'
+  | 'reports'
+  | 'orgUnits'
+  | 'users';
+
+export interface NavItem {
+  key: SectionKey;
+  path: string;
+  icon: Icon;
+  /** Only admins and education officers see it. */
+  admin?: boolean;
+  /** Built later in the campaign; the route shows a "coming soon" page. */
+  comingSoon?: boolean;
+}
+
+export const NAV_ITEMS: readonly NavItem[] = [
+  { key: 'dashboard', path: '/', icon: IconHome },
+  { key: 'children', path: '/children', icon: IconMoodKid, comingSoon: true },
+  { key: 'aid', path: '/aid', icon: IconCash, comingSoon: true },
+  { key: 'sponsors', path: '/sponsors', icon: IconHeartHandshake, comingSoon: true },
+  { key: 'plan', path: '/plan', icon: IconChecklist, comingSoon: true },
+  { key: 'hotline', path: '/hotline', icon: IconPhoneCall, comingSoon: true },
+  { key: 'raids', path: '/raids', icon: IconAlertTriangle, comingSoon: true },
+  { key: 'reports', path: '/reports', icon: IconReportAnalytics, comingSoon: true },
+  { key: 'orgUnits', path: '/org-units', icon: IconSitemap, admin: true },
+  { key: 'users', path: '/users', icon: IconUsers, admin: true },
+];
