@@ -1,19 +1,15 @@
-import { promises as fs } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { FileMigrationProvider, Migrator, type MigrationResultSet } from 'kysely';
+import { Migrator, type MigrationResultSet } from 'kysely';
 import type { Database } from './engine.ts';
-
-const folder = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
+import { migrations } from './migrations/index.ts';
 
 /**
- * Migrations are timestamped, append-only files in ./migrations. Each exports up(db) written so that it runs on
- * SQLite and PostgreSQL alike (see ./migrations/README.md).
+ * Brings the schema up to date. Migrations are timestamped, append-only files listed in ./migrations/index.ts;
+ * each runs on SQLite and PostgreSQL alike (see ./migrations/README.md).
  */
 export async function migrateToLatest(database: Database): Promise<MigrationResultSet> {
   const migrator = new Migrator({
     db: database.db,
-    provider: new FileMigrationProvider({ fs, path, migrationFolder: folder }),
+    provider: { getMigrations: async () => migrations },
     migrationTableName: 'schema_migrations',
     migrationLockTableName: 'schema_migrations_lock',
   });

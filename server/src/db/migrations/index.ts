@@ -1,0 +1,10 @@
+import type { Migration } from 'kysely';
+import * as foundation from './202611250100-foundation.ts';
+
+/**
+ * Every migration, by name, in the order written. Append-only: add a line for a new file, never edit or remove one.
+ * (An explicit list rather than a folder scan, so that the same code runs under tsx, Vitest and bundlers.)
+ */
+export const migrations: Record<string, Migration> = {
+  '202611250100-foundation': foundation,
+};

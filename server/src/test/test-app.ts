@@ -1,0 +1,34 @@
+import type { AddressInfo } from 'node:net';
+import { buildApp } from '../app.ts';
+import { loadConfig, type Config } from '../config.ts';
+import { buildServices, type Services } from '../services.ts';
+import type { App } from '../http/app-types.ts';
+import { createTestDatabase, type TestDatabase } from './test-database.ts';
+
+export interface TestApp {
+  app: App;
+  url: string;
+  database: TestDatabase;
+  services: Services;
+  close(): Promise<void>;
+}
+
+/** The whole server on a fresh database, listening on a free loopback port: tests talk real HTTP to it. */
+export async function startTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
+  const database = await createTestDatabase();
+  const config = { ...loadConfig({}), ...overrides };
+  const app = await buildApp({ database, config, serveWeb: false, logger: false });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const { port } = app.server.address() as AddressInfo;
+  return {
+    app,
+    url: `http://127.0.0.1:${port}`,
+    database,
+    // A second set of services over the same database, for arranging data without HTTP.
+    services: buildServices(database, config),
+    async close() {
+      await app.close();
+      await database.drop();
+    },
+  };
+}
