@@ -22,7 +22,9 @@ describe('the server', () => {
     const res = await new HttpClient(t.url).get('/api/openapi.json');
     expect(res.status).toBe(200);
     expect(res.body.openapi).toMatch(/^3\./);
-    expect(Object.keys(res.body.paths)).toEqual(expect.arrayContaining(['/api/auth/login', '/api/org-units', '/api/users']));
+    expect(Object.keys(res.body.paths)).toEqual(
+      expect.arrayContaining(['/api/auth/login', '/api/org-units', '/api/users']),
+    );
     const login = res.body.paths['/api/auth/login'].post;
     expect(login.requestBody.content['application/json'].schema.required).toEqual(['email', 'password']);
   });
@@ -43,12 +45,27 @@ describe('first-run setup', () => {
     const c = new HttpClient(t.url);
     expect((await c.get('/api/setup/status')).body).toEqual({ needed: true });
     const token = (await t.services.setup.issueToken())!;
-    const bad = await c.post('/api/setup', { token: 'guess', name: 'A', email: 'admin@test.kz', password: 'long enough pw' });
+    const bad = await c.post('/api/setup', {
+      token: 'guess',
+      name: 'A',
+      email: 'admin@test.kz',
+      password: 'long enough pw',
+    });
     expect(bad.status).toBe(403);
-    const ok = await c.post('/api/setup', { token, name: 'Админ', email: 'admin@test.kz', password: 'long enough pw' });
+    const ok = await c.post('/api/setup', {
+      token,
+      name: 'Админ',
+      email: 'admin@test.kz',
+      password: 'long enough pw',
+    });
     expect(ok.status).toBe(201);
     expect((await c.get('/api/setup/status')).body).toEqual({ needed: false });
-    const again = await c.post('/api/setup', { token, name: 'B', email: 'b@test.kz', password: 'long enough pw' });
+    const again = await c.post('/api/setup', {
+      token,
+      name: 'B',
+      email: 'b@test.kz',
+      password: 'long enough pw',
+    });
     expect(again.status).toBe(403);
     const me = (await c.login('admin@test.kz', 'long enough pw')).body.user;
     expect(me).toMatchObject({ role: 'admin', orgUnit: { code: 'KZ', type: 'republic' } });

@@ -35,10 +35,18 @@ export interface BuildOptions {
 }
 
 /** Builds the whole HTTP application over an open, migrated database. */
-export async function buildApp({ database, config, serveWeb = true, logger = true }: BuildOptions): Promise<App> {
+export async function buildApp({
+  database,
+  config,
+  serveWeb = true,
+  logger = true,
+}: BuildOptions): Promise<App> {
   const app = Fastify({
     logger: logger
-      ? { level: config.LOG_LEVEL, redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'] }
+      ? {
+          level: config.LOG_LEVEL,
+          redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+        }
       : false,
     bodyLimit: 1024 * 1024,
     trustProxy: true,
@@ -81,7 +89,11 @@ export async function buildApp({ database, config, serveWeb = true, logger = tru
   await app.register(multipart, { limits: { fileSize: config.UPLOAD_MAX_MB * 1024 * 1024, files: 5 } });
   await app.register(swagger, {
     openapi: {
-      info: { title: 'Mektepke Jol API', version: '1', description: 'The «Дорога в школу» / «Мектепке жол» campaign system' },
+      info: {
+        title: 'Mektepke Jol API',
+        version: '1',
+        description: 'The «Дорога в школу» / «Мектепке жол» campaign system',
+      },
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
     },
     transform: jsonSchemaTransform,
@@ -92,13 +104,23 @@ export async function buildApp({ database, config, serveWeb = true, logger = tru
 
   app.get(
     '/api/health',
-    { config: { public: true }, schema: { tags: ['system'], response: { 200: z.object({ status: z.literal('ok') }) } } },
+    {
+      config: { public: true },
+      schema: { tags: ['system'], response: { 200: z.object({ status: z.literal('ok') }) } },
+    },
     async () => {
-      await database.db.selectFrom('schema_migrations' as never).select([]).limit(0).execute().catch(() => undefined);
+      await database.db
+        .selectFrom('schema_migrations' as never)
+        .select([])
+        .limit(0)
+        .execute()
+        .catch(() => undefined);
       return { status: 'ok' as const };
     },
   );
-  app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
+  app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () =>
+    app.swagger(),
+  );
 
   for (const register of featureRoutes) register(app, services);
 

@@ -24,7 +24,9 @@ if (setupToken) {
     'or create one from the command line: npx mektep user add --email you@example.kz --name "Your Name" --role admin --password-stdin',
   );
 } else {
-  lines.push('Sign in with your account. Forgot the password? An admin can set a new one: npx mektep user password --email E');
+  lines.push(
+    'Sign in with your account. Forgot the password? An admin can set a new one: npx mektep user password --email E',
+  );
 }
 console.log(lines.join('\n') + '\n');
 

@@ -9,7 +9,8 @@ export function cliErrorOf(error: unknown, lang: Lang): CliError | null {
   if (error instanceof CliError) return error;
   if (error instanceof AppError) {
     const lines = [translate(lang, error.msg.key, error.msg.params)];
-    for (const [field, m] of Object.entries(error.fields ?? {})) lines.push(`  ${field}: ${translate(lang, m.key, m.params)}`);
+    for (const [field, m] of Object.entries(error.fields ?? {}))
+      lines.push(`  ${field}: ${translate(lang, m.key, m.params)}`);
     return new CliError(lines.join('\n'), 1);
   }
   if (error instanceof ZodError) {

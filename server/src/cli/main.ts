@@ -22,7 +22,11 @@ try {
   process.exit(0);
 } catch (error) {
   if (error instanceof CommanderError) {
-    process.exit(error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.exitCode === 0 ? 0 : 2);
+    process.exit(
+      error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.exitCode === 0
+        ? 0
+        : 2,
+    );
   }
   const refused = cliErrorOf(error, cliLang());
   if (refused) {

@@ -14,6 +14,7 @@ export async function migrateToLatest(database: Database): Promise<MigrationResu
     migrationLockTableName: 'schema_migrations_lock',
   });
   const result = await migrator.migrateToLatest();
-  if (result.error) throw result.error instanceof Error ? result.error : new Error(String(result.error));
+  if (result.error)
+    throw result.error instanceof Error ? result.error : new Error(JSON.stringify(result.error));
   return result;
 }

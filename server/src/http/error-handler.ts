@@ -15,7 +15,10 @@ function issueMessage(issue: ValidationIssue): Message {
   const p = issue.params;
   switch (issue.keyword) {
     case 'invalid_type':
-      return { key: 'errors:validation.invalidType', params: { expected: String(p.expected ?? '') } };
+      return {
+        key: 'errors:validation.invalidType',
+        params: { expected: typeof p.expected === 'string' ? p.expected : '' },
+      };
     case 'too_small':
       return p.origin === 'string'
         ? { key: 'errors:validation.tooShort', params: { min: Number(p.minimum ?? 0) } }
@@ -25,9 +28,15 @@ function issueMessage(issue: ValidationIssue): Message {
         ? { key: 'errors:validation.tooLong', params: { max: Number(p.maximum ?? 0) } }
         : { key: 'errors:validation.tooBig', params: { max: Number(p.maximum ?? 0) } };
     case 'invalid_format':
-      return { key: 'errors:validation.invalidFormat', params: { format: String(p.format ?? '') } };
+      return {
+        key: 'errors:validation.invalidFormat',
+        params: { format: typeof p.format === 'string' ? p.format : '' },
+      };
     case 'invalid_value':
-      return { key: 'errors:validation.invalidValue', params: { values: (p.values as unknown[] | undefined)?.join(', ') ?? '' } };
+      return {
+        key: 'errors:validation.invalidValue',
+        params: { values: (p.values as unknown[] | undefined)?.join(', ') ?? '' },
+      };
     case 'unrecognized_keys':
       return { key: 'errors:validation.unknownField' };
     default:
@@ -35,7 +44,15 @@ function issueMessage(issue: ValidationIssue): Message {
   }
 }
 
-function send(reply: FastifyReply, req: FastifyRequest, status: number, code: string, msg: Message, fields?: Record<string, Message>, extra?: Record<string, unknown>) {
+function send(
+  reply: FastifyReply,
+  req: FastifyRequest,
+  status: number,
+  code: string,
+  msg: Message,
+  fields?: Record<string, Message>,
+  extra?: Record<string, unknown>,
+) {
   const lang = requestLang(req);
   const body: { error: Record<string, unknown> } = {
     error: { code, message: translate(lang, msg.key, msg.params) },
@@ -72,7 +89,7 @@ export function errorHandler(error: FastifyError, req: FastifyRequest, reply: Fa
     return send(reply, req, 413, 'too_large', { key: 'errors:tooLarge' });
   }
   if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
-    return send(reply, req, 415 as 400, 'unsupported_media_type', { key: 'errors:unsupportedMediaType' });
+    return send(reply, req, 415, 'unsupported_media_type', { key: 'errors:unsupportedMediaType' });
   }
   if (status === 429) return send(reply, req, 429, 'too_many_requests', { key: 'errors:tooManyRequests' });
   if (error.code === 'FST_CSRF_INVALID_TOKEN' || error.code === 'FST_CSRF_MISSING_SECRET') {

@@ -1,20 +1,22 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import i18next, { type TFunction } from 'i18next';
+import i18next, { type Resource, type ResourceLanguage, type TFunction } from 'i18next';
 import ICU from 'i18next-icu';
 import { LANGS, type Lang } from '#domain/lang';
 
 // Every JSON file in i18n/<lang>/ is a namespace (errors.json → "errors:…"); features add files, not code.
 const root = fileURLToPath(new URL('../../../i18n/', import.meta.url));
 
-function loadCatalogs() {
-  const resources: Record<string, Record<string, unknown>> = {};
+function loadCatalogs(): Resource {
+  const resources: Record<string, ResourceLanguage> = {};
   for (const lang of LANGS) {
     resources[lang] = {};
     for (const file of readdirSync(join(root, lang))) {
       if (!file.endsWith('.json')) continue;
-      resources[lang][file.slice(0, -'.json'.length)] = JSON.parse(readFileSync(join(root, lang, file), 'utf8'));
+      resources[lang][file.slice(0, -'.json'.length)] = JSON.parse(
+        readFileSync(join(root, lang, file), 'utf8'),
+      ) as ResourceLanguage;
     }
   }
   return resources;

@@ -15,15 +15,63 @@ export function given(services: Services) {
     operator,
     async tree() {
       await services.setup.ensureRoot();
-      await services.orgUnits.create(operator, { code: 'R1', parentCode: 'KZ', type: 'region', nameRu: 'Область', nameKk: 'Облыс' });
-      await services.orgUnits.create(operator, { code: 'C1', parentCode: 'R1', type: 'district', nameRu: 'Город', nameKk: 'Қала' });
-      await services.orgUnits.create(operator, { code: 'C2', parentCode: 'R1', type: 'district', nameRu: 'Район', nameKk: 'Аудан' });
-      await services.orgUnits.create(operator, { code: 'SA', parentCode: 'C1', type: 'school', nameRu: 'Школа А', nameKk: 'А мектебі' });
-      await services.orgUnits.create(operator, { code: 'SB', parentCode: 'C1', type: 'school', nameRu: 'Школа Б', nameKk: 'Б мектебі' });
-      await services.orgUnits.create(operator, { code: 'SC', parentCode: 'C2', type: 'school', nameRu: 'Школа В', nameKk: 'В мектебі' });
+      await services.orgUnits.create(operator, {
+        code: 'R1',
+        parentCode: 'KZ',
+        type: 'region',
+        nameRu: 'Область',
+        nameKk: 'Облыс',
+      });
+      await services.orgUnits.create(operator, {
+        code: 'C1',
+        parentCode: 'R1',
+        type: 'district',
+        nameRu: 'Город',
+        nameKk: 'Қала',
+      });
+      await services.orgUnits.create(operator, {
+        code: 'C2',
+        parentCode: 'R1',
+        type: 'district',
+        nameRu: 'Район',
+        nameKk: 'Аудан',
+      });
+      await services.orgUnits.create(operator, {
+        code: 'SA',
+        parentCode: 'C1',
+        type: 'school',
+        nameRu: 'Школа А',
+        nameKk: 'А мектебі',
+      });
+      await services.orgUnits.create(operator, {
+        code: 'SB',
+        parentCode: 'C1',
+        type: 'school',
+        nameRu: 'Школа Б',
+        nameKk: 'Б мектебі',
+      });
+      await services.orgUnits.create(operator, {
+        code: 'SC',
+        parentCode: 'C2',
+        type: 'school',
+        nameRu: 'Школа В',
+        nameKk: 'В мектебі',
+      });
     },
-    async user(role: Role, orgCode: string, email = `${role}.${orgCode.toLowerCase()}@test.kz`, classes?: string[]) {
-      return services.users.create(operator, { email, name: `${role} ${orgCode}`, role, orgCode, password: PASSWORD, classes });
+    async user(
+      role: Role,
+      orgCode: string,
+      email = `${role}.${orgCode.toLowerCase()}@test.kz`,
+      classes?: string[],
+    ) {
+      return services.users.create(operator, {
+        email,
+        name: `${role} ${orgCode}`,
+        role,
+        orgCode,
+        password: PASSWORD,
+        classes,
+      });
     },
     async token(email: string) {
       const user = await services.users.list(operator, { q: email, limit: 1 });

@@ -7,8 +7,13 @@ import { loadDemo } from '../../features/demo/demo.service.ts';
 export function registerDemo(program: Command) {
   program
     .command('demo')
-    .description('load a realistic demo dataset (a region, a city, a district, schools, users) into an empty database')
-    .option('--password-stdin', 'read the demo users\' password from standard input (otherwise one is generated)')
+    .description(
+      'load a realistic demo dataset (a region, a city, a district, schools, users) into an empty database',
+    )
+    .option(
+      '--password-stdin',
+      "read the demo users' password from standard input (otherwise one is generated)",
+    )
     .action(async (opts: { passwordStdin?: boolean }) => {
       const cli = await openCli();
       try {

@@ -12,8 +12,11 @@ export function registerMigrate(program: Command) {
       try {
         const result = await migrateToLatest(database);
         const applied = result.results ?? [];
-        for (const r of applied) console.log(`${r.status === 'Success' ? 'applied' : r.status}: ${r.migrationName}`);
-        console.log(applied.length === 0 ? 'The database is up to date.' : `${applied.length} migration(s) applied.`);
+        for (const r of applied)
+          console.log(`${r.status === 'Success' ? 'applied' : r.status}: ${r.migrationName}`);
+        console.log(
+          applied.length === 0 ? 'The database is up to date.' : `${applied.length} migration(s) applied.`,
+        );
       } finally {
         await database.close();
       }

@@ -23,26 +23,38 @@ export function registerUser(program: Command) {
     .option('--org <code>', 'org unit code (default: the root of the tree)')
     .option('--classes <list>', 'classes of a teacher, comma-separated (5А,5Б)')
     .option('--password-stdin', 'read the password from standard input')
-    .action(async (opts: { email: string; name: string; role: string; org?: string; classes?: string; passwordStdin?: boolean }) => {
-      const cli = await openCli();
-      try {
-        const { password, generated } = await passwordFrom(Boolean(opts.passwordStdin));
-        const orgCode = opts.org ?? (await cli.services.setup.ensureRoot()).code;
-        const input = UserCreate.parse({
-          email: opts.email,
-          name: opts.name,
-          role: opts.role,
-          orgCode,
-          password,
-          classes: opts.classes?.split(',').map((c) => c.trim()).filter(Boolean),
-        });
-        const created = await cli.services.users.create(cli.ctx, input);
-        console.log(`User ${created.email} (${created.role}, ${created.orgUnitCode}) created.`);
-        if (generated) console.log(`Password: ${password}`);
-      } finally {
-        await cli.database.close();
-      }
-    });
+    .action(
+      async (opts: {
+        email: string;
+        name: string;
+        role: string;
+        org?: string;
+        classes?: string;
+        passwordStdin?: boolean;
+      }) => {
+        const cli = await openCli();
+        try {
+          const { password, generated } = await passwordFrom(Boolean(opts.passwordStdin));
+          const orgCode = opts.org ?? (await cli.services.setup.ensureRoot()).code;
+          const input = UserCreate.parse({
+            email: opts.email,
+            name: opts.name,
+            role: opts.role,
+            orgCode,
+            password,
+            classes: opts.classes
+              ?.split(',')
+              .map((c) => c.trim())
+              .filter(Boolean),
+          });
+          const created = await cli.services.users.create(cli.ctx, input);
+          console.log(`User ${created.email} (${created.role}, ${created.orgUnitCode}) created.`);
+          if (generated) console.log(`Password: ${password}`);
+        } finally {
+          await cli.database.close();
+        }
+      },
+    );
   user
     .command('password')
     .description('set a new password for a user (prints a generated one unless --password-stdin)')

@@ -39,7 +39,11 @@ export class ApiTokensRepository {
   }
 
   async touch(id: string) {
-    await this.db.updateTable('api_tokens').set({ last_used_at: new Date().toISOString() }).where('id', '=', id).execute();
+    await this.db
+      .updateTable('api_tokens')
+      .set({ last_used_at: new Date().toISOString() })
+      .where('id', '=', id)
+      .execute();
   }
 
   async revoke(id: string, userId: string): Promise<boolean> {

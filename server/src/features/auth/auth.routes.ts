@@ -2,7 +2,14 @@ import { z } from 'zod';
 import { contextOf, type App } from '../../http/app-types.ts';
 import { SESSION_COOKIE } from '../../http/auth-hook.ts';
 import type { Services } from '../../services.ts';
-import { LoginBody, MePatchBody, MeResponse, PasswordChangeBody, TokenCreateBody, TokenDto } from './auth.schema.ts';
+import {
+  LoginBody,
+  MePatchBody,
+  MeResponse,
+  PasswordChangeBody,
+  TokenCreateBody,
+  TokenDto,
+} from './auth.schema.ts';
 
 export function authRoutes(app: App, { auth, config }: Services) {
   const tags = ['auth'];
@@ -15,7 +22,12 @@ export function authRoutes(app: App, { auth, config }: Services) {
       schema: { tags, body: LoginBody, response: { 200: MeResponse } },
     },
     async (req, reply) => {
-      const { token, user } = await auth.login(req.body.email, req.body.password, req.ip, req.headers['user-agent'] ?? null);
+      const { token, user } = await auth.login(
+        req.body.email,
+        req.body.password,
+        req.ip,
+        req.headers['user-agent'] ?? null,
+      );
       reply.setCookie(SESSION_COOKIE, token, {
         path: '/',
         httpOnly: true,
@@ -39,34 +51,62 @@ export function authRoutes(app: App, { auth, config }: Services) {
     return { user, csrfToken: req.sessionId ? reply.generateCsrf() : undefined };
   });
 
-  app.patch('/api/auth/me', { schema: { tags, body: MePatchBody, response: { 200: MeResponse } } }, async (req) => ({
-    user: await auth.setLang(contextOf(req), req.body.lang),
-  }));
+  app.patch(
+    '/api/auth/me',
+    { schema: { tags, body: MePatchBody, response: { 200: MeResponse } } },
+    async (req) => ({
+      user: await auth.setLang(contextOf(req), req.body.lang),
+    }),
+  );
 
   app.post(
     '/api/auth/password',
-    { config: { rateLimit: { max: 10, timeWindow: '1 minute' } }, schema: { tags, body: PasswordChangeBody } },
+    {
+      config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
+      schema: { tags, body: PasswordChangeBody },
+    },
     async (req, reply) => {
-      await auth.changePassword(contextOf(req), req.sessionId, req.body.currentPassword, req.body.newPassword);
+      await auth.changePassword(
+        contextOf(req),
+        req.sessionId,
+        req.body.currentPassword,
+        req.body.newPassword,
+      );
       return reply.status(204).send();
     },
   );
 
-  app.get('/api/auth/tokens', { schema: { tags, response: { 200: z.object({ items: z.array(TokenDto) }) } } }, async (req) => ({
-    items: await auth.listTokens(contextOf(req)),
-  }));
+  app.get(
+    '/api/auth/tokens',
+    { schema: { tags, response: { 200: z.object({ items: z.array(TokenDto) }) } } },
+    async (req) => ({
+      items: await auth.listTokens(contextOf(req)),
+    }),
+  );
 
   app.post(
     '/api/auth/tokens',
-    { schema: { tags, body: TokenCreateBody, response: { 201: z.object({ id: z.string(), token: z.string() }) } } },
+    {
+      schema: {
+        tags,
+        body: TokenCreateBody,
+        response: { 201: z.object({ id: z.string(), token: z.string() }) },
+      },
+    },
     async (req, reply) => {
       const ctx = contextOf(req);
-      return reply.status(201).send(await auth.createToken(ctx.viewer, ctx.viewer.userId ?? '', req.body.name, ctx.ip));
+      return reply
+        .status(201)
+        .send(await auth.createToken(ctx.viewer, ctx.viewer.userId ?? '', req.body.name, ctx.ip));
     },
   );
 
-  app.delete('/api/auth/tokens/:id', { schema: { tags, params: z.object({ id: z.string().max(64) }) } }, async (req, reply) => {
-    await auth.revokeToken(contextOf(req), req.params.id);
-    return reply.status(204).send();
-  });
+  app.delete(
+    '/api/auth/tokens/:id',
+    { schema: { tags, params: z.object({ id: z.string().max(64) }) } },
+    async (req, reply) => {
+      await auth.revokeToken(contextOf(req), req.params.id);
+      return reply.status(204).send();
+    },
+  );
 }

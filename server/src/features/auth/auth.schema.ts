@@ -23,7 +23,10 @@ export const MeDto = z.object({
 export type MeDto = z.infer<typeof MeDto>;
 
 export const MeResponse = z.object({ user: MeDto, csrfToken: z.string().optional() });
-export const PasswordChangeBody = z.strictObject({ currentPassword: z.string().min(1).max(200), newPassword: NewPassword });
+export const PasswordChangeBody = z.strictObject({
+  currentPassword: z.string().min(1).max(200),
+  newPassword: NewPassword,
+});
 export const MePatchBody = z.strictObject({ lang: LangSchema });
 
 export const TokenCreateBody = z.strictObject({ name: z.string().trim().min(1).max(100) });

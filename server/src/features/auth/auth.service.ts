@@ -31,7 +31,8 @@ function viewerOf(user: UserRow, via: Viewer['via']): Viewer {
 }
 
 const tooManyAttempts = () => new AppError(429, 'too_many_attempts', { key: 'errors:auth.tooManyAttempts' });
-const wrongCredentials = () => new AppError(401, 'invalid_credentials', { key: 'errors:auth.invalidCredentials' });
+const wrongCredentials = () =>
+  new AppError(401, 'invalid_credentials', { key: 'errors:auth.invalidCredentials' });
 
 export class AuthService {
   constructor(
@@ -66,7 +67,9 @@ export class AuthService {
       await this.db.transaction().execute(async (trx) => {
         await new UsersRepository(trx).setQuietly(user.id, {
           failed_logins: lock ? 0 : failures,
-          locked_until: lock ? new Date(now.getTime() + this.config.LOGIN_LOCK_MINUTES * 60_000).toISOString() : null,
+          locked_until: lock
+            ? new Date(now.getTime() + this.config.LOGIN_LOCK_MINUTES * 60_000).toISOString()
+            : null,
         });
         await new AuditRepository(trx).write(viewerOf(user, 'session'), ip, {
           action: lock ? 'login_locked' : 'login_failed',
@@ -182,7 +185,12 @@ export class AuthService {
   }
 
   /** A new API token for a user; only its hash is stored, so it is shown once. */
-  async createToken(viewer: Viewer, userId: string, name: string, ip: string | null): Promise<{ id: string; token: string }> {
+  async createToken(
+    viewer: Viewer,
+    userId: string,
+    name: string,
+    ip: string | null,
+  ): Promise<{ id: string; token: string }> {
     const user = await new UsersRepository(this.db).findById(userId, viewer.orgPath);
     if (!user) throw notFound();
     const token = TOKEN_PREFIX + newSecret();

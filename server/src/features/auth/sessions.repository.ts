@@ -4,7 +4,13 @@ import type { DB } from '../../db/schema.ts';
 export class SessionsRepository {
   constructor(private readonly db: Kysely<DB>) {}
 
-  async insert(s: { id: string; userId: string; expiresAt: string; ip: string | null; userAgent: string | null }) {
+  async insert(s: {
+    id: string;
+    userId: string;
+    expiresAt: string;
+    ip: string | null;
+    userAgent: string | null;
+  }) {
     const now = new Date().toISOString();
     await this.db
       .insertInto('sessions')

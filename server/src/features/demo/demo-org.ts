@@ -3,9 +3,27 @@ import type { Role } from '../../db/schema.ts';
 
 // The demo tree: one region with a city and a district, two schools in each. Made-up schools and people.
 export const DEMO_UNITS: OrgUnitCreate[] = [
-  { code: 'KRG', parentCode: 'KZ', type: 'region', nameRu: 'Карагандинская область', nameKk: 'Қарағанды облысы' },
-  { code: 'KRG-KAR', parentCode: 'KRG', type: 'district', nameRu: 'г. Караганда', nameKk: 'Қарағанды қаласы' },
-  { code: 'KRG-BUH', parentCode: 'KRG', type: 'district', nameRu: 'Бухар-Жырауский район', nameKk: 'Бұқар жырау ауданы' },
+  {
+    code: 'KRG',
+    parentCode: 'KZ',
+    type: 'region',
+    nameRu: 'Карагандинская область',
+    nameKk: 'Қарағанды облысы',
+  },
+  {
+    code: 'KRG-KAR',
+    parentCode: 'KRG',
+    type: 'district',
+    nameRu: 'г. Караганда',
+    nameKk: 'Қарағанды қаласы',
+  },
+  {
+    code: 'KRG-BUH',
+    parentCode: 'KRG',
+    type: 'district',
+    nameRu: 'Бухар-Жырауский район',
+    nameKk: 'Бұқар жырау ауданы',
+  },
   {
     code: 'KRG-KAR-012',
     parentCode: 'KRG-KAR',
@@ -61,11 +79,42 @@ export const DEMO_USERS: DemoUser[] = [
   { email: 'officer.region@demo.mektep.kz', name: 'Бекова Динара', role: 'officer', orgCode: 'KRG' },
   { email: 'officer.city@demo.mektep.kz', name: 'Ахметова Жанар', role: 'officer', orgCode: 'KRG-KAR' },
   { email: 'officer.district@demo.mektep.kz', name: 'Касымов Ержан', role: 'officer', orgCode: 'KRG-BUH' },
-  { email: 'coordinator.012@demo.mektep.kz', name: 'Нурланова Асель', role: 'coordinator', orgCode: 'KRG-KAR-012' },
-  { email: 'director.012@demo.mektep.kz', name: 'Сейтказина Гульнара', role: 'director', orgCode: 'KRG-KAR-012' },
-  { email: 'teacher.012@demo.mektep.kz', name: 'Ким Елена', role: 'teacher', orgCode: 'KRG-KAR-012', classes: ['5А', '5Б'] },
-  { email: 'coordinator.035@demo.mektep.kz', name: 'Тулегенова Айжан', role: 'coordinator', orgCode: 'KRG-KAR-035' },
+  {
+    email: 'coordinator.012@demo.mektep.kz',
+    name: 'Нурланова Асель',
+    role: 'coordinator',
+    orgCode: 'KRG-KAR-012',
+  },
+  {
+    email: 'director.012@demo.mektep.kz',
+    name: 'Сейтказина Гульнара',
+    role: 'director',
+    orgCode: 'KRG-KAR-012',
+  },
+  {
+    email: 'teacher.012@demo.mektep.kz',
+    name: 'Ким Елена',
+    role: 'teacher',
+    orgCode: 'KRG-KAR-012',
+    classes: ['5А', '5Б'],
+  },
+  {
+    email: 'coordinator.035@demo.mektep.kz',
+    name: 'Тулегенова Айжан',
+    role: 'coordinator',
+    orgCode: 'KRG-KAR-035',
+  },
   { email: 'director.035@demo.mektep.kz', name: 'Ибраев Нурлан', role: 'director', orgCode: 'KRG-KAR-035' },
-  { email: 'coordinator.003@demo.mektep.kz', name: 'Абенова Сауле', role: 'coordinator', orgCode: 'KRG-BUH-003' },
-  { email: 'coordinator.017@demo.mektep.kz', name: 'Жакупов Марат', role: 'coordinator', orgCode: 'KRG-BUH-017' },
+  {
+    email: 'coordinator.003@demo.mektep.kz',
+    name: 'Абенова Сауле',
+    role: 'coordinator',
+    orgCode: 'KRG-BUH-003',
+  },
+  {
+    email: 'coordinator.017@demo.mektep.kz',
+    name: 'Жакупов Марат',
+    role: 'coordinator',
+    orgCode: 'KRG-BUH-017',
+  },
 ];

@@ -23,7 +23,9 @@ describe('org units and scope', () => {
     expect(other.status).toBe(404);
     expect(other.body).toEqual(missing.body);
     expect((await coordA.get('/api/org-units?org=SB')).status).toBe(404);
-    expect((await coordA.get('/api/org-units')).body.items.map((u: { code: string }) => u.code)).toEqual(['SA']);
+    expect((await coordA.get('/api/org-units')).body.items.map((u: { code: string }) => u.code)).toEqual([
+      'SA',
+    ]);
   });
 
   it('shows an officer its own unit and those below, in tree order, and pages through them', async () => {
@@ -43,20 +45,56 @@ describe('org units and scope', () => {
   it('lets an officer add a school below, refusing a wrong type, a taken code and an outside parent', async () => {
     const officer = new HttpClient(t.url);
     await officer.login('officer.c1@test.kz', PASSWORD);
-    const created = await officer.post('/api/org-units', { code: 'sd', parentCode: 'C1', type: 'school', nameRu: 'Школа Г', nameKk: 'Г мектебі' });
+    const created = await officer.post('/api/org-units', {
+      code: 'sd',
+      parentCode: 'C1',
+      type: 'school',
+      nameRu: 'Школа Г',
+      nameKk: 'Г мектебі',
+    });
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ code: 'SD', path: '/KZ/R1/C1/SD/', parentCode: 'C1' });
-    const wrongType = await officer.post('/api/org-units', { code: 'SE', parentCode: 'C1', type: 'region', nameRu: 'x', nameKk: 'x' });
+    const wrongType = await officer.post('/api/org-units', {
+      code: 'SE',
+      parentCode: 'C1',
+      type: 'region',
+      nameRu: 'x',
+      nameKk: 'x',
+    });
     expect(wrongType.status).toBe(400);
     expect(wrongType.body.error.fields).toHaveProperty('type');
-    const taken = await officer.post('/api/org-units', { code: 'SA', parentCode: 'C1', type: 'school', nameRu: 'x', nameKk: 'x' });
+    const taken = await officer.post('/api/org-units', {
+      code: 'SA',
+      parentCode: 'C1',
+      type: 'school',
+      nameRu: 'x',
+      nameKk: 'x',
+    });
     expect(taken.status).toBe(409);
-    const outside = await officer.post('/api/org-units', { code: 'SF', parentCode: 'C2', type: 'school', nameRu: 'x', nameKk: 'x' });
+    const outside = await officer.post('/api/org-units', {
+      code: 'SF',
+      parentCode: 'C2',
+      type: 'school',
+      nameRu: 'x',
+      nameKk: 'x',
+    });
     expect(outside.status).toBe(400);
     expect(outside.body.error.fields).toHaveProperty('parentCode');
-    const badCode = await officer.post('/api/org-units', { code: 'a_b%', parentCode: 'C1', type: 'school', nameRu: 'x', nameKk: 'x' });
+    const badCode = await officer.post('/api/org-units', {
+      code: 'a_b%',
+      parentCode: 'C1',
+      type: 'school',
+      nameRu: 'x',
+      nameKk: 'x',
+    });
     expect(badCode.status).toBe(400);
-    const audit = await t.database.db.selectFrom('audit_log').selectAll().where('entity', '=', 'org_unit').where('action', '=', 'create').where('actor', '=', 'officer.c1@test.kz').execute();
+    const audit = await t.database.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('entity', '=', 'org_unit')
+      .where('action', '=', 'create')
+      .where('actor', '=', 'officer.c1@test.kz')
+      .execute();
     expect(audit).toHaveLength(1);
     expect(audit[0]!.org_path).toBe('/KZ/R1/C1/SD/');
   });
@@ -76,7 +114,19 @@ describe('org units and scope', () => {
 
   it('lets school staff edit their own school contacts but not create units', async () => {
     const unit = (await coordA.get('/api/org-units/SA')).body;
-    expect((await coordA.patch('/api/org-units/SA', { version: unit.version, director: 'Директор' })).status).toBe(200);
-    expect((await coordA.post('/api/org-units', { code: 'SX', parentCode: 'SA', type: 'school', nameRu: 'x', nameKk: 'x' })).status).toBe(403);
+    expect(
+      (await coordA.patch('/api/org-units/SA', { version: unit.version, director: 'Директор' })).status,
+    ).toBe(200);
+    expect(
+      (
+        await coordA.post('/api/org-units', {
+          code: 'SX',
+          parentCode: 'SA',
+          type: 'school',
+          nameRu: 'x',
+          nameKk: 'x',
+        })
+      ).status,
+    ).toBe(403);
   });
 });

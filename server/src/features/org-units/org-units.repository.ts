@@ -27,7 +27,9 @@ export class OrgUnitsRepository {
 
   /** Units under the scope, in tree order (by path), optionally searched by code or name. */
   list(scopePath: string, opts: { q?: string; limit: number; afterPath?: string; type?: string }) {
-    let q = this.base(scopePath).orderBy('u.path').limit(opts.limit + 1);
+    let q = this.base(scopePath)
+      .orderBy('u.path')
+      .limit(opts.limit + 1);
     if (opts.afterPath) q = q.where('u.path', '>', opts.afterPath);
     if (opts.type) q = q.where('u.type', '=', opts.type as OrgUnitRow['type']);
     if (opts.q) {
@@ -45,21 +47,38 @@ export class OrgUnitsRepository {
 
   /** Direct children of a unit. */
   children(parentId: string) {
-    return this.db.selectFrom('org_units').selectAll().where('parent_id', '=', parentId).orderBy('code').execute();
+    return this.db
+      .selectFrom('org_units')
+      .selectAll()
+      .where('parent_id', '=', parentId)
+      .orderBy('code')
+      .execute();
   }
 
   async count(): Promise<number> {
-    const r = await this.db.selectFrom('org_units').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
+    const r = await this.db
+      .selectFrom('org_units')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirst();
     return Number(r?.n ?? 0);
   }
 
   findRoot() {
-    return this.db.selectFrom('org_units').selectAll().where('parent_id', 'is', null).orderBy('path').executeTakeFirst();
+    return this.db
+      .selectFrom('org_units')
+      .selectAll()
+      .where('parent_id', 'is', null)
+      .orderBy('path')
+      .executeTakeFirst();
   }
 
   /** Any unit by code, ignoring scope: for uniqueness checks only, never returned to a caller. */
   existsCode(code: string) {
-    return this.db.selectFrom('org_units').select('id').where('code', '=', code.toUpperCase()).executeTakeFirst();
+    return this.db
+      .selectFrom('org_units')
+      .select('id')
+      .where('code', '=', code.toUpperCase())
+      .executeTakeFirst();
   }
 
   async insert(row: Omit<Selectable<OrgUnitsTable>, 'version'>): Promise<void> {

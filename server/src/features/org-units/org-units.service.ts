@@ -68,19 +68,34 @@ export class OrgUnitsService {
       const repo = new OrgUnitsRepository(trx);
       const parent = await repo.findByCode(input.parentCode, viewer.orgPath);
       if (!parent) {
-        throw new AppError(400, 'invalid_input', { key: 'errors:invalidInput' }, {
-          parentCode: { key: 'errors:orgUnits.parentNotFound', params: { code: input.parentCode } },
-        });
+        throw new AppError(
+          400,
+          'invalid_input',
+          { key: 'errors:invalidInput' },
+          {
+            parentCode: { key: 'errors:orgUnits.parentNotFound', params: { code: input.parentCode } },
+          },
+        );
       }
       if (CHILD_TYPE[parent.type] !== input.type) {
-        throw new AppError(400, 'invalid_input', { key: 'errors:invalidInput' }, {
-          type: { key: 'errors:orgUnits.wrongType', params: { parent: parent.type, type: input.type } },
-        });
+        throw new AppError(
+          400,
+          'invalid_input',
+          { key: 'errors:invalidInput' },
+          {
+            type: { key: 'errors:orgUnits.wrongType', params: { parent: parent.type, type: input.type } },
+          },
+        );
       }
       if (await repo.existsCode(input.code)) {
-        throw new AppError(409, 'duplicate', { key: 'errors:orgUnits.codeTaken', params: { code: input.code } }, {
-          code: { key: 'errors:orgUnits.codeTaken', params: { code: input.code } },
-        });
+        throw new AppError(
+          409,
+          'duplicate',
+          { key: 'errors:orgUnits.codeTaken', params: { code: input.code } },
+          {
+            code: { key: 'errors:orgUnits.codeTaken', params: { code: input.code } },
+          },
+        );
       }
       const now = new Date().toISOString();
       const id = uuidv7();

@@ -33,21 +33,35 @@ export class UsersRepository {
     if (opts.afterEmail) q = q.where('usr.email', '>', opts.afterEmail);
     if (opts.q) {
       const like = `%${opts.q.toLowerCase()}%`;
-      q = q.where((eb) => eb.or([eb('usr.email', 'like', like), eb(eb.fn('lower', ['usr.name']), 'like', like)]));
+      q = q.where((eb) =>
+        eb.or([eb('usr.email', 'like', like), eb(eb.fn('lower', ['usr.name']), 'like', like)]),
+      );
     }
     return q.execute();
   }
 
   async count(): Promise<number> {
-    const r = await this.db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
+    const r = await this.db
+      .selectFrom('users')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirst();
     return Number(r?.n ?? 0);
   }
 
   emailTaken(email: string) {
-    return this.db.selectFrom('users').select('id').where('email', '=', email.toLowerCase()).executeTakeFirst();
+    return this.db
+      .selectFrom('users')
+      .select('id')
+      .where('email', '=', email.toLowerCase())
+      .executeTakeFirst();
   }
 
-  async insert(row: Omit<Selectable<UsersTable>, 'version' | 'failed_logins' | 'locked_until' | 'disabled' | 'password_changed_at'> & { disabled?: number }) {
+  async insert(
+    row: Omit<
+      Selectable<UsersTable>,
+      'version' | 'failed_logins' | 'locked_until' | 'disabled' | 'password_changed_at'
+    > & { disabled?: number },
+  ) {
     await this.db.insertInto('users').values(row).execute();
   }
 

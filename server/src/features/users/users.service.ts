@@ -61,7 +61,10 @@ export class UsersService {
       afterEmail: decodeCursor<string>(query.cursor),
     });
     const page = rows.slice(0, query.limit);
-    return { items: page.map(toUserDto), nextCursor: rows.length > query.limit ? encodeCursor(page.at(-1)!.email) : null };
+    return {
+      items: page.map(toUserDto),
+      nextCursor: rows.length > query.limit ? encodeCursor(page.at(-1)!.email) : null,
+    };
   }
 
   async get(ctx: RequestContext, id: string): Promise<UserDto> {
@@ -75,13 +78,23 @@ export class UsersService {
     return this.database.db.transaction().execute(async (trx) => {
       const users = new UsersRepository(trx);
       const unit = await new OrgUnitsRepository(trx).findByCode(input.orgCode, ctx.viewer.orgPath);
-      if (!unit) throw invalid({ orgCode: { key: 'errors:orgUnits.parentNotFound', params: { code: input.orgCode } } });
+      if (!unit)
+        throw invalid({
+          orgCode: { key: 'errors:orgUnits.parentNotFound', params: { code: input.orgCode } },
+        });
       if (!mayManage(ctx.viewer, unit, input.role)) throw forbidden();
       if (!ROLES_FOR_UNIT[unit.type].includes(input.role)) {
-        throw invalid({ role: { key: 'errors:users.roleNotForUnit', params: { role: input.role, type: unit.type } } });
+        throw invalid({
+          role: { key: 'errors:users.roleNotForUnit', params: { role: input.role, type: unit.type } },
+        });
       }
       if (await users.emailTaken(input.email)) {
-        throw new AppError(409, 'duplicate', { key: 'errors:users.emailTaken' }, { email: { key: 'errors:users.emailTaken' } });
+        throw new AppError(
+          409,
+          'duplicate',
+          { key: 'errors:users.emailTaken' },
+          { email: { key: 'errors:users.emailTaken' } },
+        );
       }
       const now = new Date().toISOString();
       const id = uuidv7();
@@ -116,9 +129,13 @@ export class UsersService {
       if (!row) throw notFound();
       const currentUnit = (await units.findById(row.org_unit_id, '/'))!;
       const unit = patch.orgCode ? await units.findByCode(patch.orgCode, ctx.viewer.orgPath) : currentUnit;
-      if (!unit) throw invalid({ orgCode: { key: 'errors:orgUnits.parentNotFound', params: { code: patch.orgCode ?? '' } } });
+      if (!unit)
+        throw invalid({
+          orgCode: { key: 'errors:orgUnits.parentNotFound', params: { code: patch.orgCode ?? '' } },
+        });
       const role = patch.role ?? row.role;
-      if (!mayManage(ctx.viewer, currentUnit, row.role) || !mayManage(ctx.viewer, unit, role)) throw forbidden();
+      if (!mayManage(ctx.viewer, currentUnit, row.role) || !mayManage(ctx.viewer, unit, role))
+        throw forbidden();
       if (!ROLES_FOR_UNIT[unit.type].includes(role)) {
         throw invalid({ role: { key: 'errors:users.roleNotForUnit', params: { role, type: unit.type } } });
       }
