@@ -1,0 +1,63 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+import type { Message } from '../../http/app-error.ts';
+import type { RequestContext } from '../../http/request-context.ts';
+
+// The contract between the import engine (parsing CSV/XLSX, matching headers, preview, all-or-nothing,
+// progress, the CLI and the upload page) and each feature that can be imported. A feature provides an Importer
+// in its own folder (e.g. children/children.importer.ts) and registers it in ./importers.ts.
+
+export type ImportKind = 'org-units' | 'sponsors' | 'children' | 'campaigns' | 'fv' | 'aid';
+
+export interface ImportColumn {
+  /** Stable key the importer reads cells by, e.g. 'iin'. */
+  key: string;
+  /** Header names, matched case-insensitively after trimming: the canonical Russian one first, then kk, en, aliases. */
+  headers: string[];
+  required: boolean;
+}
+
+/** A problem with one cell (or the whole row when field is '_'), as a catalog message. */
+export interface RowIssue {
+  field: string;
+  message: Message;
+}
+
+export interface ImportOptions {
+  /** `--org CODE` / the unit chosen on the upload page: where rows without their own unit go. */
+  orgCode?: string;
+  /** `--campaign YEAR`. */
+  campaignYear?: number;
+}
+
+export interface ImportContext {
+  ctx: RequestContext;
+  /** The import's transaction while applying; the plain database while validating (read only!). */
+  db: Kysely<DB>;
+  options: ImportOptions;
+  /** Per-run scratch space, e.g. to find the same IIN twice in one file. */
+  state: Map<string, unknown>;
+}
+
+export type RowResult<T> = { ok: true; value: T; warnings?: RowIssue[] } | { ok: false; errors: RowIssue[]; warnings?: RowIssue[] };
+
+export interface ApplyResult {
+  created: number;
+  updated: number;
+  unchanged: number;
+}
+
+export interface Importer<T = unknown> {
+  kind: ImportKind;
+  columns: ImportColumn[];
+  /**
+   * Checks one row. `cells` holds the trimmed text of each known column by key ('' when empty); XLSX dates arrive
+   * as 'YYYY-MM-DD', numbers as their plain digits. Must not write anything.
+   */
+  validate(cells: Record<string, string>, rowNumber: number, ic: ImportContext): Promise<RowResult<T>>;
+  /**
+   * Writes the valid rows inside the import's single transaction (and their audit entries). Importing the same file
+   * again must change nothing: rows are matched by their natural key (IIN, code, sponsor name, …).
+   */
+  apply(rows: T[], ic: ImportContext): Promise<ApplyResult>;
+}

@@ -1,0 +1,4 @@
+import type { Importer } from './importer.ts';
+
+/** Every importable kind. A feature that can be imported adds its importer here (one line). */
+export const importers: Importer[] = [];
