@@ -1,6 +1,6 @@
 // The shapes the server promises under /api. Kept in one place so every feature reads the same contract.
 
-import type { Lang } from '#domain/lang.ts';
+import type { Lang } from '#domain/lang';
 
 export type { Lang };
 

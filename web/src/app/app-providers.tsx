@@ -15,12 +15,21 @@ export interface AppServices {
 }
 
 /** Everything a page needs around it; the app and the tests build it the same way. */
-export function AppProviders({ services, children }: { services: AppServices; children: ReactNode }) {
+export function AppProviders({
+  services,
+  env = 'default',
+  children,
+}: {
+  services: AppServices;
+  /** 'test' turns off Mantine's transitions and portals. */
+  env?: 'default' | 'test';
+  children: ReactNode;
+}) {
   return (
     <I18nextProvider i18n={services.i18n}>
       <ApiProvider client={services.api}>
         <QueryClientProvider client={services.queryClient}>
-          <MantineProvider theme={theme} defaultColorScheme="light">
+          <MantineProvider theme={theme} defaultColorScheme="light" env={env}>
             <Notifications position="top-right" />
             {children}
           </MantineProvider>

@@ -1,4 +1,4 @@
-import type { Lang } from '#domain/lang.ts';
+import type { Lang } from '#domain/lang';
 import { ApiClient } from '../api/client.ts';
 import { createQueryClient } from '../api/query-client.ts';
 import { createI18n } from '../i18n/i18n.ts';

@@ -4,7 +4,7 @@ import { initReactI18next } from 'react-i18next';
 import en from '#i18n/en/ui.json';
 import kk from '#i18n/kk/ui.json';
 import ru from '#i18n/ru/ui.json';
-import { LANGS, type Lang } from '#domain/lang.ts';
+import { LANGS, type Lang } from '#domain/lang';
 
 export const resources = { kk: { ui: kk }, ru: { ui: ru }, en: { ui: en } } as const;
 
@@ -28,9 +28,11 @@ export function createI18n(lang: Lang): I18n {
       interpolation: { escapeValue: false },
       returnNull: false,
     });
-  document.documentElement.lang = instance.language;
-  instance.on('languageChanged', (lng) => {
-    document.documentElement.lang = lng;
-  });
+  const applyToDocument = () => {
+    document.documentElement.lang = instance.language;
+    document.title = instance.t('app.name');
+  };
+  applyToDocument();
+  instance.on('languageChanged', applyToDocument);
   return instance;
 }

@@ -1,4 +1,4 @@
-import { isLang, pickLang, type Lang } from '#domain/lang.ts';
+import { isLang, pickLang, type Lang } from '#domain/lang';
 
 const STORAGE_KEY = 'mektep.lang';
 

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { isLang, type Lang } from '#domain/lang.ts';
+import { isLang, type Lang } from '#domain/lang';
 
 /** The active UI language, typed for the domain formatters (numbers, tenge, dates). */
 export function useLang(): Lang {

@@ -1,6 +1,6 @@
 import { SegmentedControl } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { isLang, LANGS, type Lang } from '#domain/lang.ts';
+import { isLang, LANGS, type Lang } from '#domain/lang';
 import { rememberLanguage } from '../../i18n/language.ts';
 
 const FULL_NAME = { kk: 'lang.kkFull', ru: 'lang.ruFull', en: 'lang.enFull' } as const;

@@ -1,6 +1,6 @@
 import { Card, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { formatDate } from '#domain/dates.ts';
+import { formatDate } from '#domain/dates';
 import { useLang } from '../../i18n/use-lang.ts';
 import { useSession } from '../auth/session-context.tsx';
 import { useCurrentOrg } from '../org-units/current-org.tsx';

@@ -14,7 +14,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { IconPencil, IconPlus, IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatNumber } from '#domain/money.ts';
+import { formatNumber } from '#domain/money';
 import type { OrgUnit } from '../../api/types.ts';
 import { useErrorText } from '../../api/use-error-text.ts';
 import { PageLoader } from '../../app/page-loader.tsx';
