@@ -18,15 +18,22 @@ export interface OrgUnit {
   path: string;
   nameRu: string;
   nameKk: string;
-  address: string;
-  director: string;
-  phone: string;
-  hotline: string;
+  address: string | null;
+  director: string | null;
+  phone: string | null;
+  hotline: string | null;
   version: number;
 }
 
-export type OrgUnitInput = Omit<OrgUnit, 'id' | 'path' | 'version'>;
-export type OrgUnitPatch = Partial<Omit<OrgUnitInput, 'code'>> & { version: number };
+/** A new unit always sits under a parent; its type follows from the parent's. */
+export type OrgUnitInput = Omit<OrgUnit, 'id' | 'path' | 'version' | 'parentCode'> & { parentCode: string };
+
+/** What can change on an existing unit: its place in the tree and its code cannot. */
+export type OrgUnitPatch = Partial<
+  Pick<OrgUnit, 'nameRu' | 'nameKk' | 'address' | 'director' | 'phone' | 'hotline'>
+> & {
+  version: number;
+};
 
 export interface Me {
   id: string;

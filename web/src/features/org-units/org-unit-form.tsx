@@ -11,7 +11,8 @@ import { OrgUnitSelect } from './org-unit-select.tsx';
 import { useCreateOrgUnit, useOrgUnit, useUpdateOrgUnit } from './org-units.api.ts';
 
 type TextField = 'code' | 'nameRu' | 'nameKk' | 'address' | 'director' | 'phone' | 'hotline';
-type FieldErrors = Partial<Record<keyof OrgUnitInput, string>>;
+type FormValues = Record<TextField, string> & { parentCode: string | null; type: OrgUnitType };
+type FieldErrors = Partial<Record<keyof FormValues, string>>;
 
 interface OrgUnitFormProps {
   /** The unit to edit; null to create a new one. */
@@ -21,17 +22,29 @@ interface OrgUnitFormProps {
   onClose: () => void;
 }
 
-function valuesOf(unit: OrgUnit): OrgUnitInput {
-  const { code, parentCode, type, nameRu, nameKk, address, director, phone, hotline } = unit;
-  return { code, parentCode, type, nameRu, nameKk, address, director, phone, hotline };
+function valuesOf(unit: OrgUnit): FormValues {
+  return {
+    code: unit.code,
+    parentCode: unit.parentCode,
+    type: unit.type,
+    nameRu: unit.nameRu,
+    nameKk: unit.nameKk,
+    address: unit.address ?? '',
+    director: unit.director ?? '',
+    phone: unit.phone ?? '',
+    hotline: unit.hotline ?? '',
+  };
 }
 
-const CHILD_TYPE: Record<OrgUnitType, OrgUnitType> = {
+/** The tree has fixed levels: a unit's type follows from its parent's. Schools have no units below them. */
+const CHILD_TYPE: Record<OrgUnitType, OrgUnitType | null> = {
   republic: 'region',
   region: 'district',
   district: 'school',
-  school: 'school',
+  school: null,
 };
+
+const optional = (value: string) => value.trim() || null;
 
 export function OrgUnitFormModal({ unit, defaultParent, onClose }: OrgUnitFormProps) {
   const { t } = useTranslation();
@@ -55,13 +68,14 @@ function OrgUnitForm({ unit, defaultParent, onClose }: OrgUnitFormProps) {
   const create = useCreateOrgUnit();
   const update = useUpdateOrgUnit();
   const [version, setVersion] = useState(unit?.version ?? 0);
-  const [values, setValues] = useState<OrgUnitInput>(() =>
+  const startParent = CHILD_TYPE[defaultParent.type] ? defaultParent : null;
+  const [values, setValues] = useState<FormValues>(() =>
     unit
       ? valuesOf(unit)
       : {
           code: '',
-          parentCode: defaultParent.code,
-          type: CHILD_TYPE[defaultParent.type],
+          parentCode: startParent?.code ?? null,
+          type: CHILD_TYPE[startParent?.type ?? 'republic'] ?? 'region',
           nameRu: '',
           nameKk: '',
           address: '',
@@ -70,7 +84,7 @@ function OrgUnitForm({ unit, defaultParent, onClose }: OrgUnitFormProps) {
           hotline: '',
         },
   );
-  const [pickedParent, setPickedParent] = useState<OrgUnit | null>(unit ? null : defaultParent);
+  const [pickedParent, setPickedParent] = useState<OrgUnit | null>(unit ? null : startParent);
   const storedParent = useOrgUnit(pickedParent === null && values.parentCode ? values.parentCode : null);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
@@ -108,20 +122,23 @@ function OrgUnitForm({ unit, defaultParent, onClose }: OrgUnitFormProps) {
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const input: OrgUnitInput = {
-      ...values,
-      code: values.code.trim(),
-      nameRu: values.nameRu.trim(),
-      nameKk: values.nameKk.trim(),
-    };
     const found: FieldErrors = {};
-    if (!input.code) found.code = t('common.required');
-    if (!input.nameRu) found.nameRu = t('common.required');
-    if (!input.nameKk) found.nameKk = t('common.required');
+    if (!values.code.trim()) found.code = t('common.required');
+    if (!values.parentCode) found.parentCode = t('common.required');
+    if (!values.nameRu.trim()) found.nameRu = t('common.required');
+    if (!values.nameKk.trim()) found.nameKk = t('common.required');
     setErrors(found);
     setFormError(null);
     setConflict(false);
     if (Object.keys(found).length > 0) return;
+    const editable = {
+      nameRu: values.nameRu.trim(),
+      nameKk: values.nameKk.trim(),
+      address: optional(values.address),
+      director: optional(values.director),
+      phone: optional(values.phone),
+      hotline: optional(values.hotline),
+    };
 
     const onError = (error: Error) => {
       if (error instanceof ApiError && error.isConflict && unit) {
@@ -133,9 +150,8 @@ function OrgUnitForm({ unit, defaultParent, onClose }: OrgUnitFormProps) {
     };
 
     if (unit) {
-      const { code: _code, ...patch } = input;
       update.mutate(
-        { code: unit.code, patch: { ...patch, version } },
+        { code: unit.code, patch: { ...editable, version } },
         {
           onSuccess: () => {
             notifications.show({ color: 'green', message: t('orgUnits.saved') });
@@ -145,6 +161,12 @@ function OrgUnitForm({ unit, defaultParent, onClose }: OrgUnitFormProps) {
         },
       );
     } else {
+      const input: OrgUnitInput = {
+        ...editable,
+        code: values.code.trim(),
+        parentCode: values.parentCode ?? '',
+        type: values.type,
+      };
       create.mutate(input, {
         onSuccess: () => {
           notifications.show({ color: 'green', message: t('orgUnits.created') });
@@ -181,11 +203,9 @@ function OrgUnitForm({ unit, defaultParent, onClose }: OrgUnitFormProps) {
           <Select
             label={t('orgUnits.fields.type')}
             value={values.type}
-            onChange={(type) => type && setValues((old) => ({ ...old, type: type }))}
             data={ORG_UNIT_TYPES.map((type) => ({ value: type, label: t(`orgTypes.${type}`) }))}
             error={errors.type}
-            allowDeselect={false}
-            required
+            disabled
           />
         </SimpleGrid>
         <OrgUnitSelect
@@ -194,11 +214,17 @@ function OrgUnitForm({ unit, defaultParent, onClose }: OrgUnitFormProps) {
           value={pickedParent ?? storedParent.data ?? null}
           onChange={(parent) => {
             setPickedParent(parent);
-            setValues((old) => ({ ...old, parentCode: parent?.code ?? null }));
+            setValues((old) => ({
+              ...old,
+              parentCode: parent?.code ?? null,
+              type: (parent && CHILD_TYPE[parent.type]) ?? old.type,
+            }));
           }}
-          exclude={unit ? (candidate) => candidate.path.startsWith(unit.path) : undefined}
+          exclude={(candidate) => CHILD_TYPE[candidate.type] === null}
           error={errors.parentCode}
-          clearable={me.role === 'admin'}
+          disabled={unit !== null}
+          allowDeselect={false}
+          required
         />
         {textInput('nameKk', true)}
         {textInput('nameRu', true)}
