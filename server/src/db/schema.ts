@@ -84,6 +84,168 @@ export interface AuditLogTable {
   details: string | null;
 }
 
+export type CampaignStatus = 'open' | 'closed';
+
+export interface CampaignsTable {
+  id: string;
+  org_unit_id: string;
+  /** Path of the unit that opened it: the campaign applies to every school at or below it. */
+  org_path: string;
+  year: number;
+  date_from: string;
+  date_to: string;
+  motto_ru: string | null;
+  motto_kk: string | null;
+  goals: string | null;
+  status: CampaignStatus;
+  closed_at: string | null;
+  closed_by: string | null;
+  created_at: string;
+  updated_at: string;
+  version: Generated<number>;
+}
+
+export interface PlanItemsTable {
+  id: string;
+  campaign_id: string;
+  org_path: string;
+  position: number;
+  title: string;
+  date_from: string;
+  date_to: string;
+  responsible: string;
+  status: 'planned' | 'in_progress' | 'done' | 'cancelled';
+  notes: string | null;
+  created_at: string;
+  updated_at: string;
+  version: Generated<number>;
+}
+
+export interface PlanEvidenceTable {
+  id: string;
+  plan_item_id: string;
+  org_path: string;
+  kind: 'file' | 'link';
+  url: string | null;
+  file_name: string | null;
+  mime: string | null;
+  size: number | null;
+  content: Buffer | null;
+  created_by: string;
+  created_at: string;
+}
+
+export interface PlanApprovalsTable {
+  campaign_id: string;
+  org_path: string;
+  approved_by: string;
+  approved_at: string;
+}
+
+export interface MaterialTextsTable {
+  id: string;
+  campaign_id: string;
+  org_path: string;
+  lang: string;
+  /** JSON object of the texts the school edited. */
+  texts: string;
+  updated_at: string;
+  version: Generated<number>;
+}
+
+export interface HotlineCallsTable {
+  id: string;
+  org_path: string;
+  campaign_id: string | null;
+  received_at: string;
+  channel: string;
+  caller: string | null;
+  caller_phone: string | null;
+  child_id: string | null;
+  about: string | null;
+  subject: string;
+  handler: string | null;
+  action_taken: string | null;
+  status: 'open' | 'in_progress' | 'closed';
+  closed_at: string | null;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+  version: Generated<number>;
+}
+
+export interface RaidsTable {
+  id: string;
+  org_path: string;
+  campaign_id: string | null;
+  held_on: string;
+  time_from: string | null;
+  time_to: string | null;
+  notes: string | null;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+  version: Generated<number>;
+}
+
+export interface RaidPlacesTable {
+  id: string;
+  raid_id: string;
+  position: number;
+  kind: string;
+  name: string | null;
+}
+
+export interface RaidParticipantsTable {
+  id: string;
+  raid_id: string;
+  position: number;
+  kind: string;
+  count: number;
+  organisations: string | null;
+}
+
+export interface RaidChildrenTable {
+  id: string;
+  raid_id: string;
+  position: number;
+  child_id: string | null;
+  full_name: string;
+  reason: string;
+  action: string | null;
+}
+
+export interface CasesTable {
+  id: string;
+  org_path: string;
+  campaign_id: string | null;
+  child_id: string | null;
+  child_name: string;
+  source: 'raid' | 'teacher' | 'hotline';
+  source_id: string | null;
+  opened_on: string;
+  due_on: string | null;
+  status: 'open' | 'closed';
+  outcome: string | null;
+  closed_on: string | null;
+  created_at: string;
+  updated_at: string;
+  version: Generated<number>;
+}
+
+export interface CaseStepsTable {
+  id: string;
+  case_id: string;
+  org_path: string;
+  kind: string;
+  done_on: string;
+  by_whom: string;
+  notes: string | null;
+  next_on: string | null;
+  created_by: string;
+  created_at: string;
+}
+
 export interface DB {
   org_units: OrgUnitsTable;
   users: UsersTable;
@@ -91,4 +253,16 @@ export interface DB {
   api_tokens: ApiTokensTable;
   setup_tokens: SetupTokensTable;
   audit_log: AuditLogTable;
+  campaigns: CampaignsTable;
+  plan_items: PlanItemsTable;
+  plan_evidence: PlanEvidenceTable;
+  plan_approvals: PlanApprovalsTable;
+  material_texts: MaterialTextsTable;
+  hotline_calls: HotlineCallsTable;
+  raids: RaidsTable;
+  raid_places: RaidPlacesTable;
+  raid_participants: RaidParticipantsTable;
+  raid_children: RaidChildrenTable;
+  cases: CasesTable;
+  case_steps: CaseStepsTable;
 }

@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely';
 import * as foundation from './202611250100-foundation.ts';
+import * as campaignOperations from './202611250220-campaign-operations.ts';
 
 /**
  * Every migration, by name, in the order written. Append-only: add a line for a new file, never edit or remove one.
@@ -7,4 +8,5 @@ import * as foundation from './202611250100-foundation.ts';
  */
 export const migrations: Record<string, Migration> = {
   '202611250100-foundation': foundation,
+  '202611250220-campaign-operations': campaignOperations,
 };
