@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { DB } from '../../db/schema.ts';
+import type { DB, Role } from '../../db/schema.ts';
 import type { Message } from '../../http/app-error.ts';
 import type { RequestContext } from '../../http/request-context.ts';
 
@@ -35,7 +35,10 @@ export interface ImportContext {
   /** The import's transaction while applying; the plain database while validating (read only!). */
   db: Kysely<DB>;
   options: ImportOptions;
-  /** Per-run scratch space, e.g. to find the same IIN twice in one file. */
+  /**
+   * Per-run scratch space, e.g. to find the same IIN twice in one file. One run validates every row of a sheet in
+   * file order and then (when applying) calls apply with the same map, inside the same transaction.
+   */
   state: Map<string, unknown>;
 }
 
@@ -50,6 +53,10 @@ export interface ApplyResult {
 export interface Importer<T = unknown> {
   kind: ImportKind;
   columns: ImportColumn[];
+  /** Roles that may import this kind at all (the engine refuses the file for others); default: every role. */
+  roles?: readonly Role[];
+  /** An example row for the downloadable template, by column key. */
+  example?: Record<string, string>;
   /**
    * Checks one row. `cells` holds the trimmed text of each known column by key ('' when empty); XLSX dates arrive
    * as 'YYYY-MM-DD', numbers as their plain digits. Must not write anything.
