@@ -13,9 +13,12 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** The whole server on a fresh database, listening on a free loopback port: tests talk real HTTP to it. */
-export async function startTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
-  const database = await createTestDatabase();
+/** The whole server on a fresh database (or on one the test already has), listening on a free loopback port: tests talk real HTTP to it. */
+export async function startTestApp(
+  overrides: Partial<Config> = {},
+  existing?: TestDatabase,
+): Promise<TestApp> {
+  const database = existing ?? (await createTestDatabase());
   const config = { ...loadConfig({}), ...overrides };
   const app = await buildApp({ database, config, serveWeb: false, logger: false });
   await app.listen({ port: 0, host: '127.0.0.1' });
@@ -28,7 +31,8 @@ export async function startTestApp(overrides: Partial<Config> = {}): Promise<Tes
     services: buildServices(database, config),
     async close() {
       await app.close();
-      await database.drop();
+      // A database handed in belongs to the caller, who drops it.
+      if (!existing) await database.drop();
     },
   };
 }
