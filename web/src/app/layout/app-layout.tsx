@@ -1,4 +1,4 @@
-import { AppShell, Box, Burger, Divider, Group, NavLink, ScrollArea, Text, Title } from '@mantine/core';
+import { AppShell, Box, Burger, Divider, Group, NavLink, ScrollArea, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { Link, Outlet, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -50,9 +50,17 @@ export function AppLayout() {
               aria-label={navOpen ? t('nav.close') : t('nav.open')}
               data-testid="nav-burger"
             />
-            <Title order={1} size="h4" c="blue.8" style={{ whiteSpace: 'nowrap' }} data-testid="app-name">
+            <Text
+              component="h1"
+              m={0}
+              fw={700}
+              fz={{ base: 'md', sm: 'xl' }}
+              c="blue.8"
+              truncate="end"
+              data-testid="app-name"
+            >
               {t('app.name')}
-            </Title>
+            </Text>
           </Group>
           <Box visibleFrom="sm" style={{ flex: 1, maxWidth: 420, minWidth: 0 }}>
             <OrgSwitcher />
