@@ -5,6 +5,7 @@ import { registerMigrate } from './commands/migrate.ts';
 import { registerUser } from './commands/user.ts';
 import { registerToken } from './commands/token.ts';
 import { registerDemo } from './commands/demo.ts';
+import { registerBackup } from './commands/backup.ts';
 
 // `npx mektep <command>`: exit 0 on success, 1 on refused input, 2 on usage errors (interfaces.md).
 const program = new Command('mektep')
@@ -16,6 +17,7 @@ registerMigrate(program);
 registerUser(program);
 registerToken(program);
 registerDemo(program);
+registerBackup(program);
 
 try {
   await program.parseAsync(process.argv);
