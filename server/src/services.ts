@@ -2,6 +2,7 @@ import type { Config } from './config.ts';
 import type { Database } from './db/engine.ts';
 import { AuthService } from './features/auth/auth.service.ts';
 import { CampaignsService } from './features/campaigns/campaigns.service.ts';
+import { PlanService } from './features/plan/plan.service.ts';
 import { OrgUnitsService } from './features/org-units/org-units.service.ts';
 import { SetupService } from './features/setup/setup.service.ts';
 import { UsersService } from './features/users/users.service.ts';
@@ -16,6 +17,7 @@ export function buildServices(database: Database, config: Config) {
     orgUnits: new OrgUnitsService(database),
     users: new UsersService(database),
     campaigns: new CampaignsService(database),
+    plan: new PlanService(database, config),
   };
 }
 

@@ -2,6 +2,7 @@ import type { App } from '../http/app-types.ts';
 import type { Services } from '../services.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import { campaignsRoutes } from './campaigns/campaigns.routes.ts';
+import { planRoutes } from './plan/plan.routes.ts';
 import { orgUnitsRoutes } from './org-units/org-units.routes.ts';
 import { setupRoutes } from './setup/setup.routes.ts';
 import { usersRoutes } from './users/users.routes.ts';
@@ -13,4 +14,5 @@ export const featureRoutes: ((app: App, services: Services) => void)[] = [
   orgUnitsRoutes,
   usersRoutes,
   campaignsRoutes,
+  planRoutes,
 ];
