@@ -48,6 +48,11 @@ describe('signing in and moving around', () => {
       await screenshot(page, `org-units-${lang}`);
     }
 
+    // A deep link reloads into the same page (the server answers client routes with the single page).
+    await page.reload();
+    await page.getByTestId('nav-orgUnits').waitFor();
+    expect(page.url()).toMatch(/org-units/);
+
     await page.getByTestId('user-menu').click();
     await page.getByTestId('sign-out').click();
     await page.getByTestId('sign-in-form').waitFor();

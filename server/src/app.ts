@@ -126,7 +126,9 @@ export async function buildApp({
 
   const hasWeb = serveWeb && existsSync(webDist + 'index.html');
   if (hasWeb) {
-    await app.register(fastifyStatic, { root: webDist, wildcard: false, maxAge: '1h' });
+    // Wildcard serving looks files up per request, so a rebuilt bundle is served without a restart; a path that
+    // is not a file falls through to the not-found handler below (the single page, or a JSON 404 under /api).
+    await app.register(fastifyStatic, { root: webDist, wildcard: true, maxAge: '1h' });
   }
   app.setNotFoundHandler((req, reply) => {
     if (!req.url.startsWith('/api/') && req.method === 'GET' && hasWeb) {
