@@ -6,6 +6,9 @@ import { PlanService } from './features/plan/plan.service.ts';
 import { OrgUnitsService } from './features/org-units/org-units.service.ts';
 import { SetupService } from './features/setup/setup.service.ts';
 import { UsersService } from './features/users/users.service.ts';
+import { ChildTransfersService } from './features/children/child-transfers.service.ts';
+import { ChildrenService } from './features/children/children.service.ts';
+import { NeedsService } from './features/children/needs.service.ts';
 
 /** Every service of the application, built once over one database. Features add theirs here. */
 export function buildServices(database: Database, config: Config) {
@@ -18,6 +21,9 @@ export function buildServices(database: Database, config: Config) {
     users: new UsersService(database),
     campaigns: new CampaignsService(database),
     plan: new PlanService(database, config),
+    children: new ChildrenService(database),
+    needs: new NeedsService(database),
+    childTransfers: new ChildTransfersService(database),
   };
 }
 

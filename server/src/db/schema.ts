@@ -246,6 +246,125 @@ export interface CaseStepsTable {
   created_at: string;
 }
 
+export type ChildStatus = 'proposed' | 'approved' | 'rejected' | 'helped' | 'archived';
+export type ChildSource = 'teacher' | 'family' | 'hotline' | 'raid' | 'import';
+export type NeedStatus = 'open' | 'pledged' | 'delivered';
+
+export interface ChildrenTable {
+  id: string;
+  org_unit_id: string;
+  org_path: string;
+  iin: string | null;
+  surname: string;
+  name: string;
+  patronymic: string | null;
+  sort_name: string;
+  dup_key: string;
+  birth_date: string;
+  sex: 'm' | 'f' | null;
+  grade: number;
+  class_label: string;
+  address: string | null;
+  notes: string | null;
+  not_attending: Generated<number>;
+  status: ChildStatus;
+  reject_reason: string | null;
+  source: ChildSource;
+  consent_by: string | null;
+  consent_date: string | null;
+  consent_scope: string | null;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+  version: Generated<number>;
+}
+
+export interface ChildGuardiansTable {
+  id: string;
+  child_id: string;
+  name: string;
+  relation: string | null;
+  phone: string | null;
+  iin: string | null;
+  position: Generated<number>;
+}
+
+export interface ChildCategoriesTable {
+  id: string;
+  child_id: string;
+  code: string;
+  doc_name: string | null;
+  doc_number: string | null;
+  doc_date: string | null;
+  valid_until: string | null;
+}
+
+export interface ChildStatusHistoryTable {
+  id: string;
+  child_id: string;
+  from_status: ChildStatus | null;
+  to_status: ChildStatus;
+  reason: string | null;
+  actor: string;
+  at: string;
+}
+
+export interface NeedItemsTable {
+  id: string;
+  code: string;
+  name_kk: string;
+  name_ru: string;
+  name_en: string;
+  has_size: Generated<number>;
+  default_cost: number | null;
+  position: Generated<number>;
+  active: Generated<number>;
+  created_at: string;
+  updated_at: string;
+  version: Generated<number>;
+}
+
+export interface ChildNeedsTable {
+  id: string;
+  child_id: string;
+  item_id: string;
+  size: string | null;
+  quantity: Generated<number>;
+  est_cost: number | null;
+  status: NeedStatus;
+  created_at: string;
+  updated_at: string;
+  version: Generated<number>;
+}
+
+export interface ChildDuplicateFlagsTable {
+  id: string;
+  child_id: string;
+  other_child_id: string;
+  org_path: string;
+  status: 'open' | 'distinct' | 'same';
+  resolved_by: string | null;
+  resolved_at: string | null;
+  created_at: string;
+}
+
+export interface ChildTransfersTable {
+  id: string;
+  child_id: string;
+  from_org_unit_id: string;
+  from_path: string;
+  to_org_unit_id: string;
+  to_path: string;
+  class_label: string;
+  grade: number;
+  note: string | null;
+  status: 'pending' | 'accepted' | 'declined';
+  requested_by: string;
+  requested_at: string;
+  decided_by: string | null;
+  decided_at: string | null;
+}
+
 export interface DB {
   org_units: OrgUnitsTable;
   users: UsersTable;
@@ -265,4 +384,12 @@ export interface DB {
   raid_children: RaidChildrenTable;
   cases: CasesTable;
   case_steps: CaseStepsTable;
+  children: ChildrenTable;
+  child_guardians: ChildGuardiansTable;
+  child_categories: ChildCategoriesTable;
+  child_status_history: ChildStatusHistoryTable;
+  need_items: NeedItemsTable;
+  child_needs: ChildNeedsTable;
+  child_duplicate_flags: ChildDuplicateFlagsTable;
+  child_transfers: ChildTransfersTable;
 }

@@ -6,6 +6,7 @@ import { planRoutes } from './plan/plan.routes.ts';
 import { orgUnitsRoutes } from './org-units/org-units.routes.ts';
 import { setupRoutes } from './setup/setup.routes.ts';
 import { usersRoutes } from './users/users.routes.ts';
+import { childrenRoutes } from './children/children.routes.ts';
 
 /** Every feature's HTTP routes. A new feature adds one line. */
 export const featureRoutes: ((app: App, services: Services) => void)[] = [
@@ -15,4 +16,5 @@ export const featureRoutes: ((app: App, services: Services) => void)[] = [
   usersRoutes,
   campaignsRoutes,
   planRoutes,
+  childrenRoutes,
 ];

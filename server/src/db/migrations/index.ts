@@ -1,6 +1,7 @@
 import type { Migration } from 'kysely';
 import * as foundation from './202611250100-foundation.ts';
 import * as campaignOperations from './202611250220-campaign-operations.ts';
+import * as children from './202611250230-children.ts';
 
 /**
  * Every migration, by name, in the order written. Append-only: add a line for a new file, never edit or remove one.
@@ -9,4 +10,5 @@ import * as campaignOperations from './202611250220-campaign-operations.ts';
 export const migrations: Record<string, Migration> = {
   '202611250100-foundation': foundation,
   '202611250220-campaign-operations': campaignOperations,
+  '202611250230-children': children,
 };

@@ -1,0 +1,380 @@
+import {
+  sql,
+  type Expression,
+  type Insertable,
+  type Kysely,
+  type Selectable,
+  type SqlBool,
+  type Updateable,
+} from 'kysely';
+import { v7 as uuidv7 } from 'uuid';
+import { withinScope } from '../../db/access-gate.ts';
+import type {
+  ChildCategoriesTable,
+  ChildGuardiansTable,
+  ChildrenTable,
+  ChildStatus,
+  ChildStatusHistoryTable,
+  DB,
+} from '../../db/schema.ts';
+import type { ChildFilter, ChildSort } from './children.schema.ts';
+
+export type ChildRow = Selectable<ChildrenTable> & {
+  school_code: string;
+  school_name_ru: string;
+  school_name_kk: string;
+};
+export type GuardianRow = Selectable<ChildGuardiansTable>;
+export type CategoryRow = Selectable<ChildCategoriesTable>;
+
+/**
+ * Who may be seen: every read is bounded by the scope path, and a teacher's reads by their classes too
+ * (`classes` null means "all classes"). A child outside either is simply not found.
+ */
+export interface ChildScope {
+  path: string;
+  classes: string[] | null;
+}
+
+type SortKey = 'c.sort_name' | 'c.id' | 'c.grade' | 'c.class_label' | 'c.birth_date' | 'c.updated_at';
+const SORT_KEYS: Record<'name' | 'class' | 'birthDate' | 'updated', SortKey[]> = {
+  name: ['c.sort_name', 'c.id'],
+  class: ['c.grade', 'c.class_label', 'c.sort_name', 'c.id'],
+  birthDate: ['c.birth_date', 'c.id'],
+  updated: ['c.updated_at', 'c.id'],
+};
+/** A keyset cursor: the sort key values of the last row of a page. */
+export type ChildCursor = (string | number)[];
+
+function sortOf(sort: ChildSort) {
+  const desc = sort.startsWith('-');
+  const keys = SORT_KEYS[(desc ? sort.slice(1) : sort) as keyof typeof SORT_KEYS];
+  return { keys, desc };
+}
+
+/** The sort key values of a row, for the next page's cursor. */
+export function cursorOf(row: ChildRow, sort: ChildSort): ChildCursor {
+  return sortOf(sort).keys.map((k) => row[k.slice(2) as keyof ChildRow] as string | number);
+}
+
+/** The only place with SQL for children, their guardians, categories, status history, duplicates and transfers. */
+export class ChildrenRepository {
+  constructor(private readonly db: Kysely<DB>) {}
+
+  private base(scope: ChildScope) {
+    let q = this.db
+      .selectFrom('children as c')
+      .innerJoin('org_units as o', 'o.id', 'c.org_unit_id')
+      .selectAll('c')
+      .select(['o.code as school_code', 'o.name_ru as school_name_ru', 'o.name_kk as school_name_kk'])
+      .where(withinScope('c.org_path', scope.path));
+    if (scope.classes) {
+      // A teacher without classes sees nobody.
+      q =
+        scope.classes.length > 0
+          ? q.where('c.class_label', 'in', scope.classes)
+          : q.where(sql<SqlBool>`1 = 0`);
+    }
+    return q;
+  }
+
+  findById(id: string, scope: ChildScope): Promise<ChildRow | undefined> {
+    return this.base(scope).where('c.id', '=', id).executeTakeFirst();
+  }
+
+  /** The child holding an IIN anywhere in the system: for uniqueness and transfers only, never shown as is. */
+  findByIinAnywhere(iin: string) {
+    return this.db
+      .selectFrom('children as c')
+      .innerJoin('org_units as o', 'o.id', 'c.org_unit_id')
+      .select(['c.id', 'c.org_unit_id', 'c.org_path', 'c.class_label', 'c.surname', 'c.name', 'c.patronymic'])
+      .select(['o.code as school_code', 'o.name_ru as school_name_ru', 'o.name_kk as school_name_kk'])
+      .where('c.iin', '=', iin)
+      .executeTakeFirst();
+  }
+
+  /** One page of the filtered list, in the chosen order, after the cursor; one row more tells of a next page. */
+  list(scope: ChildScope, filter: ChildFilter, limit: number, after?: ChildCursor) {
+    const { keys, desc } = sortOf(filter.sort);
+    let q = this.filtered(scope, filter);
+    if (after && after.length === keys.length) {
+      q = q.where((eb) => {
+        const op = desc ? '<' : '>';
+        const branches: Expression<SqlBool>[] = keys.map((key, i) =>
+          eb.and([...keys.slice(0, i).map((k, j) => eb(k, '=', after[j]!)), eb(key, op, after[i]!)]),
+        );
+        return eb.or(branches);
+      });
+    }
+    for (const key of keys) q = q.orderBy(key, desc ? 'desc' : 'asc');
+    return q.limit(limit).execute();
+  }
+
+  async count(scope: ChildScope, filter: ChildFilter): Promise<number> {
+    const r = await this.filtered(scope, filter)
+      .clearSelect()
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirst();
+    return Number(r?.n ?? 0);
+  }
+
+  private filtered(scope: ChildScope, filter: ChildFilter) {
+    let q = this.base(scope);
+    if (filter.status) q = q.where('c.status', '=', filter.status);
+    // Archived children (left school) stay out of lists unless asked for.
+    else q = q.where('c.status', '!=', 'archived');
+    if (filter.q) {
+      const text = filter.q.trim();
+      if (/^\d{1,12}$/.test(text)) q = q.where('c.iin', 'like', `${text}%`);
+      else
+        q = q.where(
+          'c.sort_name',
+          'like',
+          `%${escapeLike(text.toLocaleLowerCase('ru').replace(/ё/g, 'е'))}%`,
+        );
+    }
+    if (filter.class) {
+      const cls = filter.class;
+      q = /^\d+$/.test(cls) ? q.where('c.grade', '=', Number(cls)) : q.where('c.class_label', '=', cls);
+    }
+    if (filter.category === 'not_attending') q = q.where('c.not_attending', '=', 1);
+    else if (filter.category) {
+      const code = filter.category;
+      q = q.where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('child_categories as cc')
+            .select('cc.id')
+            .whereRef('cc.child_id', '=', 'c.id')
+            .where('cc.code', '=', code),
+        ),
+      );
+    }
+    if (filter.need) {
+      const need = filter.need;
+      q = q.where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('child_needs as n')
+            .innerJoin('need_items as i', 'i.id', 'n.item_id')
+            .select('n.id')
+            .whereRef('n.child_id', '=', 'c.id')
+            .where('i.code', '=', need)
+            .where('n.status', '!=', 'delivered'),
+        ),
+      );
+    }
+    return q;
+  }
+
+  /** Guardians, categories, open needs and open duplicate flags of a page of children, in four queries. */
+  async detailsOf(ids: string[]) {
+    const guardians = new Map<string, GuardianRow[]>();
+    const categories = new Map<string, CategoryRow[]>();
+    const openNeeds = new Map<string, number>();
+    const duplicates = new Set<string>();
+    if (ids.length === 0) return { guardians, categories, openNeeds, duplicates };
+    const [g, c, n, d] = await Promise.all([
+      this.db
+        .selectFrom('child_guardians')
+        .selectAll()
+        .where('child_id', 'in', ids)
+        .orderBy('position')
+        .execute(),
+      this.db
+        .selectFrom('child_categories')
+        .selectAll()
+        .where('child_id', 'in', ids)
+        .orderBy('code')
+        .execute(),
+      this.db
+        .selectFrom('child_needs')
+        .select(['child_id', (eb) => eb.fn.countAll<number>().as('n')])
+        .where('child_id', 'in', ids)
+        .where('status', '=', 'open')
+        .groupBy('child_id')
+        .execute(),
+      this.db
+        .selectFrom('child_duplicate_flags')
+        .select(['child_id', 'other_child_id'])
+        .where('status', '=', 'open')
+        .where((eb) => eb.or([eb('child_id', 'in', ids), eb('other_child_id', 'in', ids)]))
+        .execute(),
+    ]);
+    for (const row of g) guardians.set(row.child_id, [...(guardians.get(row.child_id) ?? []), row]);
+    for (const row of c) categories.set(row.child_id, [...(categories.get(row.child_id) ?? []), row]);
+    for (const row of n) openNeeds.set(row.child_id, Number(row.n));
+    for (const row of d) {
+      duplicates.add(row.child_id);
+      duplicates.add(row.other_child_id);
+    }
+    return { guardians, categories, openNeeds, duplicates };
+  }
+
+  async insert(row: Insertable<ChildrenTable>): Promise<void> {
+    await this.db.insertInto('children').values(row).execute();
+  }
+
+  /** Applies the change only if nobody changed the child since `version`; returns whether it did. */
+  async update(id: string, version: number, patch: Updateable<ChildrenTable>): Promise<boolean> {
+    const r = await this.db
+      .updateTable('children')
+      .set({ ...patch, version: version + 1, updated_at: new Date().toISOString() })
+      .where('id', '=', id)
+      .where('version', '=', version)
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) === 1;
+  }
+
+  async replaceGuardians(childId: string, rows: Omit<Insertable<ChildGuardiansTable>, 'id' | 'child_id'>[]) {
+    await this.db.deleteFrom('child_guardians').where('child_id', '=', childId).execute();
+    if (rows.length === 0) return;
+    await this.db
+      .insertInto('child_guardians')
+      .values(rows.map((r, i) => ({ ...r, id: uuidv7(), child_id: childId, position: i })))
+      .execute();
+  }
+
+  async replaceCategories(
+    childId: string,
+    rows: Omit<Insertable<ChildCategoriesTable>, 'id' | 'child_id'>[],
+  ) {
+    await this.db.deleteFrom('child_categories').where('child_id', '=', childId).execute();
+    if (rows.length === 0) return;
+    await this.db
+      .insertInto('child_categories')
+      .values(rows.map((r) => ({ ...r, id: uuidv7(), child_id: childId })))
+      .execute();
+  }
+
+  async addHistory(row: Omit<Insertable<ChildStatusHistoryTable>, 'id' | 'at'>) {
+    await this.db
+      .insertInto('child_status_history')
+      .values({ ...row, id: uuidv7(), at: new Date().toISOString() })
+      .execute();
+  }
+
+  history(childId: string) {
+    return this.db
+      .selectFrom('child_status_history')
+      .selectAll()
+      .where('child_id', '=', childId)
+      .orderBy('at')
+      .orderBy('id')
+      .execute();
+  }
+
+  /** Other children with the same surname, name and birth date, where at least one of the pair has no IIN. */
+  duplicateCandidates(dupKey: string, excludeId: string, hasIin: boolean) {
+    let q = this.db
+      .selectFrom('children')
+      .select(['id', 'org_path'])
+      .where('dup_key', '=', dupKey)
+      .where('id', '!=', excludeId)
+      .where('status', '!=', 'archived');
+    if (hasIin) q = q.where('iin', 'is', null);
+    return q.execute();
+  }
+
+  async flagDuplicate(childId: string, otherId: string, orgPath: string) {
+    const existing = await this.db
+      .selectFrom('child_duplicate_flags')
+      .select('id')
+      .where((eb) =>
+        eb.or([
+          eb.and([eb('child_id', '=', childId), eb('other_child_id', '=', otherId)]),
+          eb.and([eb('child_id', '=', otherId), eb('other_child_id', '=', childId)]),
+        ]),
+      )
+      .executeTakeFirst();
+    if (existing) return;
+    await this.db
+      .insertInto('child_duplicate_flags')
+      .values({
+        id: uuidv7(),
+        child_id: childId,
+        other_child_id: otherId,
+        org_path: orgPath,
+        status: 'open',
+        resolved_by: null,
+        resolved_at: null,
+        created_at: new Date().toISOString(),
+      })
+      .execute();
+  }
+
+  /** Open duplicate flags whose newer child lies within the scope. */
+  duplicateFlags(scopePath: string, flagId?: string) {
+    let q = this.db
+      .selectFrom('child_duplicate_flags as f')
+      .innerJoin('children as a', 'a.id', 'f.child_id')
+      .innerJoin('org_units as oa', 'oa.id', 'a.org_unit_id')
+      .innerJoin('children as b', 'b.id', 'f.other_child_id')
+      .innerJoin('org_units as ob', 'ob.id', 'b.org_unit_id')
+      .select([
+        'f.id',
+        'f.status',
+        'f.org_path',
+        'a.id as a_id',
+        'a.surname as a_surname',
+        'a.name as a_name',
+        'a.patronymic as a_patronymic',
+        'a.birth_date as a_birth_date',
+        'a.class_label as a_class',
+        'a.version as a_version',
+        'a.status as a_status',
+        'oa.code as a_school',
+        'b.id as b_id',
+        'b.surname as b_surname',
+        'b.name as b_name',
+        'b.patronymic as b_patronymic',
+        'b.birth_date as b_birth_date',
+        'b.class_label as b_class',
+        'ob.code as b_school',
+      ])
+      .where(withinScope('f.org_path', scopePath))
+      .orderBy('f.created_at');
+    q = flagId ? q.where('f.id', '=', flagId) : q.where('f.status', '=', 'open');
+    return q.execute();
+  }
+
+  async resolveDuplicate(id: string, status: 'distinct' | 'same', actor: string): Promise<boolean> {
+    const r = await this.db
+      .updateTable('child_duplicate_flags')
+      .set({ status, resolved_by: actor, resolved_at: new Date().toISOString() })
+      .where('id', '=', id)
+      .where('status', '=', 'open')
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) === 1;
+  }
+
+  /** Moves a child (and nothing is copied): its school, path and class change; its needs follow by child id. */
+  async move(id: string, orgUnitId: string, orgPath: string, grade: number, classLabel: string) {
+    await this.db
+      .updateTable('children')
+      .set((eb) => ({
+        org_unit_id: orgUnitId,
+        org_path: orgPath,
+        grade,
+        class_label: classLabel,
+        version: eb('version', '+', 1),
+        updated_at: new Date().toISOString(),
+      }))
+      .where('id', '=', id)
+      .execute();
+    await this.db
+      .updateTable('child_duplicate_flags')
+      .set({ org_path: orgPath })
+      .where('child_id', '=', id)
+      .execute();
+  }
+
+  setStatusQuietly(id: string, status: ChildStatus) {
+    return this.db.updateTable('children').set({ status }).where('id', '=', id).execute();
+  }
+}
+
+// '%' and '_' typed into a search are letters, not wildcards.
+function escapeLike(text: string): string {
+  return text.replace(/[%_\\]/g, '');
+}

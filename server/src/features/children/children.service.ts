@@ -1,0 +1,589 @@
+import type { Kysely } from 'kysely';
+import { v7 as uuidv7 } from 'uuid';
+import { normalizeClassLabel, parseClassLabel } from '#domain/class-label';
+import { checkIin } from '#domain/iin';
+import type { Database } from '../../db/engine.ts';
+import { canSee, type Viewer } from '../../db/access-gate.ts';
+import type { ChildStatus, DB, Role } from '../../db/schema.ts';
+import { AppError, conflict, forbidden, invalid, notFound, type Message } from '../../http/app-error.ts';
+import type { RequestContext } from '../../http/request-context.ts';
+import { decodeCursor, encodeCursor } from '../../http/common.schema.ts';
+import { AuditRepository } from '../audit/audit.repository.ts';
+import { OrgUnitsRepository, type OrgUnitRow } from '../org-units/org-units.repository.ts';
+import { OrgUnitsService } from '../org-units/org-units.service.ts';
+import {
+  ChildrenRepository,
+  cursorOf,
+  type CategoryRow,
+  type ChildCursor,
+  type ChildRow,
+  type ChildScope,
+  type GuardianRow,
+} from './children.repository.ts';
+import type {
+  ChildCreate,
+  ChildDto,
+  ChildFilter,
+  ChildListQuery,
+  ChildPatch,
+  StatusAction,
+} from './children.schema.ts';
+import {
+  checkChild,
+  dupKeyOf,
+  iinError,
+  sortNameOf,
+  todayInKazakhstan,
+  type ChildValues,
+  type FieldIssue,
+  type RawChild,
+} from './children.validation.ts';
+
+/** Roles that sit on the school's commission: they approve, reject, archive and decide transfers. */
+export const APPROVERS: readonly Role[] = ['admin', 'coordinator', 'director'];
+const WRITERS: readonly Role[] = ['admin', 'coordinator', 'director', 'teacher'];
+
+/** What a viewer may see of children: its scope, and for a teacher only its own classes. */
+export function childScope(viewer: Viewer, path = viewer.orgPath): ChildScope {
+  return { path, classes: viewer.role === 'teacher' ? viewer.classes.map(normalizeClassLabel) : null };
+}
+
+export function mayEdit(viewer: Viewer, orgPath: string): boolean {
+  return WRITERS.includes(viewer.role) && canSee(viewer, orgPath);
+}
+
+export interface ChildDetails {
+  guardians: GuardianRow[];
+  categories: CategoryRow[];
+  openNeeds: number;
+  possibleDuplicate: boolean;
+}
+
+function maskIin(iin: string): string {
+  return '•'.repeat(8) + iin.slice(-4);
+}
+
+/**
+ * The one place that decides what of a child a viewer gets. School staff (and admins) see the whole record.
+ * Education officers above schools read names, class, categories and status to follow their schools, but not
+ * the family's contacts, address, notes, proof documents or the full IIN. (A future setting could hide names
+ * from them too: it belongs here.)
+ */
+export function toChildDto(row: ChildRow, viewer: Viewer, details: ChildDetails): ChildDto {
+  const officer = viewer.role === 'officer';
+  return {
+    id: row.id,
+    schoolCode: row.school_code,
+    schoolNameRu: row.school_name_ru,
+    schoolNameKk: row.school_name_kk,
+    iin: row.iin === null ? null : officer ? maskIin(row.iin) : row.iin,
+    surname: row.surname,
+    name: row.name,
+    patronymic: row.patronymic,
+    birthDate: row.birth_date,
+    sex: row.sex,
+    grade: row.grade,
+    classLabel: row.class_label,
+    address: officer ? null : row.address,
+    notes: officer ? null : row.notes,
+    notAttending: row.not_attending === 1,
+    status: row.status,
+    rejectReason: row.reject_reason,
+    source: row.source,
+    consent:
+      row.consent_by && row.consent_date
+        ? {
+            by: officer ? '' : row.consent_by,
+            date: row.consent_date,
+            scope: officer ? null : row.consent_scope,
+          }
+        : null,
+    guardians: officer
+      ? []
+      : details.guardians.map((g) => ({ name: g.name, relation: g.relation, phone: g.phone, iin: g.iin })),
+    categories: details.categories.map((c) => ({
+      code: c.code,
+      docName: officer ? null : c.doc_name,
+      docNumber: officer ? null : c.doc_number,
+      docDate: officer ? null : c.doc_date,
+      validUntil: c.valid_until,
+    })),
+    openNeeds: details.openNeeds,
+    possibleDuplicate: details.possibleDuplicate,
+    editable: mayEdit(viewer, row.org_path),
+    version: row.version,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+/** A stored child as the input it was made from, so a patch can be merged onto it and checked as a whole. */
+function rawOf(row: ChildRow, details: ChildDetails): RawChild {
+  return {
+    iin: row.iin,
+    surname: row.surname,
+    name: row.name,
+    patronymic: row.patronymic,
+    birthDate: row.birth_date,
+    sex: row.sex,
+    classLabel: row.class_label,
+    address: row.address,
+    notes: row.notes,
+    notAttending: row.not_attending === 1,
+    source: row.source,
+    consent:
+      row.consent_by && row.consent_date
+        ? { by: row.consent_by, date: row.consent_date, scope: row.consent_scope }
+        : null,
+    guardians: details.guardians.map((g) => ({
+      name: g.name,
+      relation: g.relation,
+      phone: g.phone,
+      iin: g.iin,
+    })),
+    categories: details.categories.map((c) => ({
+      code: c.code as NonNullable<RawChild['categories']>[number]['code'],
+      docName: c.doc_name,
+      docNumber: c.doc_number,
+      docDate: c.doc_date,
+      validUntil: c.valid_until,
+    })),
+  };
+}
+
+function columnsOf(v: ChildValues) {
+  return {
+    iin: v.iin,
+    surname: v.surname,
+    name: v.name,
+    patronymic: v.patronymic,
+    sort_name: sortNameOf(v),
+    dup_key: dupKeyOf(v),
+    birth_date: v.birthDate,
+    sex: v.sex,
+    grade: v.grade,
+    class_label: v.classLabel,
+    address: v.address,
+    notes: v.notes,
+    not_attending: v.notAttending ? 1 : 0,
+    source: v.source,
+    consent_by: v.consent?.by ?? null,
+    consent_date: v.consent?.date ?? null,
+    consent_scope: v.consent?.scope ?? null,
+  };
+}
+
+const guardianRows = (v: ChildValues) =>
+  v.guardians.map((g) => ({ name: g.name, relation: g.relation, phone: g.phone, iin: g.iin }));
+const categoryRows = (v: ChildValues) =>
+  v.categories.map((c) => ({
+    code: c.code,
+    doc_name: c.docName,
+    doc_number: c.docNumber,
+    doc_date: c.docDate,
+    valid_until: c.validUntil,
+  }));
+
+/** Refuses an IIN another child holds: in the same school a plain duplicate, elsewhere an offer to transfer. */
+export async function assertIinFree(
+  repo: ChildrenRepository,
+  viewer: Viewer,
+  iin: string | null,
+  schoolId: string,
+  selfId?: string,
+) {
+  if (!iin) return;
+  const holder = await repo.findByIinAnywhere(iin);
+  if (!holder || holder.id === selfId) return;
+  if (holder.org_unit_id === schoolId) {
+    const visible =
+      canSee(viewer, holder.org_path) &&
+      (viewer.role !== 'teacher' || viewer.classes.map(normalizeClassLabel).includes(holder.class_label));
+    throw new AppError(
+      409,
+      'iin_taken',
+      { key: 'children:errors.iinTaken' },
+      { iin: { key: 'children:errors.iinTaken' } },
+      visible ? { existingId: holder.id } : undefined,
+    );
+  }
+  throw new AppError(
+    409,
+    'iin_elsewhere',
+    { key: 'children:errors.iinElsewhere', params: { school: holder.school_name_ru } },
+    { iin: { key: 'children:errors.iinElsewhere', params: { school: holder.school_name_ru } } },
+    {
+      transfer: {
+        schoolCode: holder.school_code,
+        schoolNameRu: holder.school_name_ru,
+        schoolNameKk: holder.school_name_kk,
+      },
+    },
+  );
+}
+
+/** Flags probable duplicates (same surname, name, birth date, one of the pair without an IIN). */
+async function flagDuplicates(repo: ChildrenRepository, id: string, v: ChildValues, orgPath: string) {
+  const candidates = await repo.duplicateCandidates(dupKeyOf(v), id, v.iin !== null);
+  for (const other of candidates) await repo.flagDuplicate(id, other.id, orgPath);
+  return candidates.length;
+}
+
+/**
+ * Writes a new child with its guardians, categories, first status, duplicate flags and audit entry, inside the
+ * caller's transaction. Shared by the API, the importer and the demo.
+ */
+export async function insertChild(
+  trx: Kysely<DB>,
+  ctx: RequestContext,
+  school: Pick<OrgUnitRow, 'id' | 'path'>,
+  v: ChildValues,
+  status: ChildStatus,
+): Promise<string> {
+  const repo = new ChildrenRepository(trx);
+  const now = new Date().toISOString();
+  const id = uuidv7();
+  await repo.insert({
+    id,
+    org_unit_id: school.id,
+    org_path: school.path,
+    ...columnsOf(v),
+    status,
+    reject_reason: null,
+    created_by: ctx.viewer.email,
+    created_at: now,
+    updated_at: now,
+  });
+  await repo.replaceGuardians(id, guardianRows(v));
+  await repo.replaceCategories(id, categoryRows(v));
+  await repo.addHistory({
+    child_id: id,
+    from_status: null,
+    to_status: status,
+    reason: null,
+    actor: ctx.viewer.email,
+  });
+  const duplicates = await flagDuplicates(repo, id, v, school.path);
+  await new AuditRepository(trx).write(ctx.viewer, ctx.ip, {
+    action: 'create',
+    entity: 'child',
+    entityId: id,
+    orgPath: school.path,
+    details: { source: v.source, status, ...(duplicates > 0 && { possibleDuplicates: duplicates }) },
+  });
+  return id;
+}
+
+/** Updates a child from checked values (API patch or a changed import row), guarded by its version. */
+export async function updateChild(
+  trx: Kysely<DB>,
+  ctx: RequestContext,
+  row: ChildRow,
+  v: ChildValues,
+  opts: { guardians: boolean; categories: boolean; changed: string[] },
+): Promise<boolean> {
+  const repo = new ChildrenRepository(trx);
+  if (!(await repo.update(row.id, row.version, columnsOf(v)))) return false;
+  if (opts.guardians) await repo.replaceGuardians(row.id, guardianRows(v));
+  if (opts.categories) await repo.replaceCategories(row.id, categoryRows(v));
+  if (dupKeyOf(v) !== row.dup_key || (v.iin === null) !== (row.iin === null))
+    await flagDuplicates(repo, row.id, v, row.org_path);
+  await new AuditRepository(trx).write(ctx.viewer, ctx.ip, {
+    action: 'update',
+    entity: 'child',
+    entityId: row.id,
+    orgPath: row.org_path,
+    details: { changed: opts.changed },
+  });
+  return true;
+}
+
+const TRANSITIONS: Record<StatusAction, { from: readonly ChildStatus[]; to: ChildStatus; reason: boolean }> =
+  {
+    approve: { from: ['proposed', 'rejected'], to: 'approved', reason: false },
+    reject: { from: ['proposed', 'approved'], to: 'rejected', reason: true },
+    helped: { from: ['approved'], to: 'helped', reason: false },
+    archive: { from: ['proposed', 'approved', 'rejected', 'helped'], to: 'archived', reason: false },
+    reopen: { from: ['rejected', 'archived'], to: 'proposed', reason: false },
+  };
+
+export interface Saved {
+  child: ChildDto;
+  warnings: FieldIssue[];
+}
+
+const EXPORT_MAX = 50_000;
+
+export class ChildrenService {
+  private readonly orgUnits: OrgUnitsService;
+
+  constructor(private readonly database: Database) {
+    this.orgUnits = new OrgUnitsService(database);
+  }
+
+  private repo(db: Kysely<DB> = this.database.db) {
+    return new ChildrenRepository(db);
+  }
+
+  /** A child within the viewer's sight (scope and, for teachers, classes), with its details; 404 otherwise. */
+  async load(db: Kysely<DB>, viewer: Viewer, id: string) {
+    const repo = this.repo(db);
+    const row = await repo.findById(id, childScope(viewer));
+    if (!row) throw notFound();
+    return { row, details: await this.details(repo, [row.id]).then((d) => d(row.id)) };
+  }
+
+  private async details(repo: ChildrenRepository, ids: string[]) {
+    const d = await repo.detailsOf(ids);
+    return (id: string): ChildDetails => ({
+      guardians: d.guardians.get(id) ?? [],
+      categories: d.categories.get(id) ?? [],
+      openNeeds: d.openNeeds.get(id) ?? 0,
+      possibleDuplicate: d.duplicates.has(id),
+    });
+  }
+
+  async list(ctx: RequestContext, query: ChildListQuery) {
+    const scope = childScope(ctx.viewer, await this.orgUnits.resolveScope(ctx, query.org));
+    const filter = this.normalizeFilter(query);
+    const repo = this.repo();
+    const rows = await repo.list(scope, filter, query.limit + 1, decodeCursor<ChildCursor>(query.cursor));
+    const page = rows.slice(0, query.limit);
+    const details = await this.details(
+      repo,
+      page.map((r) => r.id),
+    );
+    return {
+      items: page.map((r) => toChildDto(r, ctx.viewer, details(r.id))),
+      nextCursor: rows.length > query.limit ? encodeCursor(cursorOf(page.at(-1)!, filter.sort)) : null,
+      // Counting is cheap with the same indexes; the first page tells how many there are in all.
+      total: query.cursor ? null : await repo.count(scope, filter),
+    };
+  }
+
+  private normalizeFilter<T extends ChildFilter>(filter: T): T {
+    return { ...filter, class: filter.class ? normalizeClassLabel(filter.class) : undefined };
+  }
+
+  /** The children of the filtered list, all of them (to a sane maximum), for export and printing. Audited. */
+  async exportRows(ctx: RequestContext, query: ChildFilter) {
+    const scopePath = await this.orgUnits.resolveScope(ctx, query.org);
+    const scope = childScope(ctx.viewer, scopePath);
+    const filter = this.normalizeFilter(query);
+    const repo = this.repo();
+    const rows = await repo.list(scope, filter, EXPORT_MAX);
+    const details = await this.details(
+      repo,
+      rows.map((r) => r.id),
+    );
+    await new AuditRepository(this.database.db).write(ctx.viewer, ctx.ip, {
+      action: 'export',
+      entity: 'child',
+      orgPath: scopePath,
+      details: { filter: { ...filter }, count: rows.length },
+    });
+    return rows.map((r) => toChildDto(r, ctx.viewer, details(r.id)));
+  }
+
+  /** A child's card. Every view is audited: who looked at which child's personal data. */
+  async get(ctx: RequestContext, id: string): Promise<ChildDto> {
+    const { row, details } = await this.load(this.database.db, ctx.viewer, id);
+    await new AuditRepository(this.database.db).write(ctx.viewer, ctx.ip, {
+      action: 'view',
+      entity: 'child',
+      entityId: row.id,
+      orgPath: row.org_path,
+    });
+    return toChildDto(row, ctx.viewer, details);
+  }
+
+  async history(ctx: RequestContext, id: string) {
+    const { row } = await this.load(this.database.db, ctx.viewer, id);
+    const rows = await this.repo().history(row.id);
+    return rows.map((h) => ({
+      from: h.from_status,
+      to: h.to_status,
+      reason: h.reason,
+      actor: h.actor,
+      at: h.at,
+    }));
+  }
+
+  /** The school a new child goes to: the one named (within the viewer's scope) or the viewer's own school. */
+  async schoolFor(db: Kysely<DB>, viewer: Viewer, code: string | undefined): Promise<OrgUnitRow> {
+    const units = new OrgUnitsRepository(db);
+    const unit = code
+      ? await units.findByCode(code, viewer.orgPath)
+      : await units.findById(viewer.orgUnitId, viewer.orgPath);
+    if (!unit || unit.type !== 'school') {
+      throw invalid({ schoolCode: { key: 'children:errors.school', params: { code: code ?? '' } } });
+    }
+    return unit;
+  }
+
+  private assertTeacherClass(viewer: Viewer, classLabel: string) {
+    if (viewer.role === 'teacher' && !viewer.classes.map(normalizeClassLabel).includes(classLabel)) {
+      throw invalid({ classLabel: { key: 'children:errors.notYourClass', params: { value: classLabel } } });
+    }
+  }
+
+  async create(ctx: RequestContext, input: ChildCreate): Promise<Saved> {
+    const { viewer } = ctx;
+    if (!WRITERS.includes(viewer.role)) throw forbidden();
+    const { schoolCode, ...raw } = input;
+    const check = checkChild(
+      { ...raw, source: raw.source ?? (viewer.role === 'teacher' ? 'teacher' : 'family') },
+      todayInKazakhstan(),
+    );
+    if (!check.ok) throw invalid(check.errors);
+    const v = check.values;
+    this.assertTeacherClass(viewer, v.classLabel);
+    return this.database.db.transaction().execute(async (trx) => {
+      const school = await this.schoolFor(trx, viewer, schoolCode);
+      await assertIinFree(this.repo(trx), viewer, v.iin, school.id);
+      const id = await insertChild(trx, ctx, school, v, 'proposed');
+      const { row, details } = await this.load(trx, viewer, id);
+      return { child: toChildDto(row, viewer, details), warnings: check.warnings };
+    });
+  }
+
+  async update(ctx: RequestContext, id: string, patch: ChildPatch): Promise<Saved> {
+    const { viewer } = ctx;
+    return this.database.db.transaction().execute(async (trx) => {
+      const { row, details } = await this.load(trx, viewer, id);
+      if (!mayEdit(viewer, row.org_path)) throw forbidden();
+      if (row.version !== patch.version) throw conflict({ ...toChildDto(row, viewer, details) });
+      const { version: _version, ...fields } = patch;
+      const changed = Object.keys(fields).filter((k) => fields[k as keyof typeof fields] !== undefined);
+      const merged: RawChild = { ...rawOf(row, details) };
+      for (const key of changed)
+        (merged as Record<string, unknown>)[key] = fields[key as keyof typeof fields];
+      const check = checkChild(merged, todayInKazakhstan());
+      if (!check.ok) throw invalid(check.errors);
+      const v = check.values;
+      if (v.classLabel !== row.class_label) this.assertTeacherClass(viewer, v.classLabel);
+      if (v.iin !== row.iin) await assertIinFree(this.repo(trx), viewer, v.iin, row.org_unit_id, row.id);
+      const ok = await updateChild(trx, ctx, row, v, {
+        guardians: fields.guardians !== undefined,
+        categories: fields.categories !== undefined,
+        changed,
+      });
+      if (!ok) {
+        const current = await this.load(trx, viewer, id);
+        throw conflict({ ...toChildDto(current.row, viewer, current.details) });
+      }
+      const saved = await this.load(trx, viewer, id);
+      return { child: toChildDto(saved.row, viewer, saved.details), warnings: check.warnings };
+    });
+  }
+
+  /** Moves a child along its life on the list; the commission's decisions only, with a reason for refusals. */
+  async changeStatus(
+    ctx: RequestContext,
+    id: string,
+    input: { version: number; action: StatusAction; reason?: string },
+  ) {
+    const { viewer } = ctx;
+    return this.database.db.transaction().execute(async (trx) => {
+      const { row, details } = await this.load(trx, viewer, id);
+      if (!APPROVERS.includes(viewer.role) || !mayEdit(viewer, row.org_path)) throw forbidden();
+      if (row.version !== input.version) throw conflict({ ...toChildDto(row, viewer, details) });
+      const rule = TRANSITIONS[input.action];
+      if (!rule.from.includes(row.status)) {
+        throw invalid({
+          action: { key: 'children:errors.transition', params: { from: row.status, to: rule.to } },
+        });
+      }
+      const reason = input.reason?.trim() || null;
+      if (rule.reason && !reason) throw invalid({ reason: { key: 'children:errors.reasonRequired' } });
+      const repo = this.repo(trx);
+      const ok = await repo.update(row.id, row.version, {
+        status: rule.to,
+        reject_reason: rule.to === 'rejected' ? reason : rule.to === 'approved' ? null : row.reject_reason,
+      });
+      if (!ok) throw conflict();
+      await repo.addHistory({
+        child_id: row.id,
+        from_status: row.status,
+        to_status: rule.to,
+        reason,
+        actor: viewer.email,
+      });
+      await new AuditRepository(trx).write(viewer, ctx.ip, {
+        action: 'status',
+        entity: 'child',
+        entityId: row.id,
+        orgPath: row.org_path,
+        details: { from: row.status, to: rule.to },
+      });
+      const saved = await this.load(trx, viewer, id);
+      return toChildDto(saved.row, viewer, saved.details);
+    });
+  }
+
+  // ── Probable duplicates ────────────────────────────────────────────────────────────────────────────
+
+  async duplicates(ctx: RequestContext, org: string | undefined) {
+    const scope = await this.orgUnits.resolveScope(ctx, org);
+    const rows = await this.repo().duplicateFlags(scope);
+    return rows.map((r) => ({
+      id: r.id,
+      status: r.status,
+      child: {
+        id: r.a_id,
+        fullName: [r.a_surname, r.a_name, r.a_patronymic].filter(Boolean).join(' '),
+        birthDate: r.a_birth_date,
+        classLabel: r.a_class,
+        schoolCode: r.a_school,
+      },
+      other: {
+        id: r.b_id,
+        fullName: [r.b_surname, r.b_name, r.b_patronymic].filter(Boolean).join(' '),
+        birthDate: r.b_birth_date,
+        classLabel: r.b_class,
+        schoolCode: r.b_school,
+      },
+    }));
+  }
+
+  /** A person decides: two different children, or the same one twice (the newer record is archived). */
+  async resolveDuplicate(ctx: RequestContext, flagId: string, decision: 'distinct' | 'same') {
+    const { viewer } = ctx;
+    return this.database.db.transaction().execute(async (trx) => {
+      const repo = this.repo(trx);
+      const [flag] = await repo.duplicateFlags(viewer.orgPath, flagId);
+      if (!flag) throw notFound();
+      if (!APPROVERS.includes(viewer.role)) throw forbidden();
+      if (!(await repo.resolveDuplicate(flag.id, decision, viewer.email))) throw conflict();
+      if (decision === 'same' && flag.a_status !== 'archived') {
+        await repo.update(flag.a_id, flag.a_version, { status: 'archived' });
+        await repo.addHistory({
+          child_id: flag.a_id,
+          from_status: flag.a_status,
+          to_status: 'archived',
+          reason: 'duplicate',
+          actor: viewer.email,
+        });
+      }
+      await new AuditRepository(trx).write(viewer, ctx.ip, {
+        action: 'resolve_duplicate',
+        entity: 'child',
+        entityId: flag.a_id,
+        orgPath: flag.org_path,
+        details: { other: flag.b_id, decision },
+      });
+      return { id: flag.id, status: decision };
+    });
+  }
+
+  /** For the transfer request: a valid IIN and a class, or the field-named refusal. */
+  static checkTransferInput(iin: string, classLabel: string) {
+    const errors: Record<string, Message> = {};
+    const e = iinError(iin);
+    if (e) errors.iin = e;
+    const cls = parseClassLabel(classLabel);
+    if (!cls.ok) errors.classLabel = { key: 'children:errors.class', params: { value: classLabel } };
+    if (Object.keys(errors).length > 0 || !cls.ok || !checkIin(iin).ok) throw invalid(errors);
+    return { iin: iin.trim(), grade: cls.grade, classLabel: cls.label };
+  }
+}

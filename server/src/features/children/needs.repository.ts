@@ -1,0 +1,131 @@
+import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
+import { sql, type SqlBool } from 'kysely';
+import { withinScope } from '../../db/access-gate.ts';
+import type { ChildNeedsTable, DB, NeedItemsTable, NeedStatus } from '../../db/schema.ts';
+import type { ChildScope } from './children.repository.ts';
+
+export type NeedRow = Selectable<ChildNeedsTable> & { item_code: string };
+export type NeedItemRow = Selectable<NeedItemsTable>;
+
+/** The only SQL for the need-items catalogue and the needs of children. */
+export class NeedsRepository {
+  constructor(private readonly db: Kysely<DB>) {}
+
+  items(includeInactive = true) {
+    let q = this.db.selectFrom('need_items').selectAll().orderBy('position').orderBy('code');
+    if (!includeInactive) q = q.where('active', '=', 1);
+    return q.execute();
+  }
+
+  item(id: string) {
+    return this.db.selectFrom('need_items').selectAll().where('id', '=', id).executeTakeFirst();
+  }
+
+  itemByCode(code: string) {
+    return this.db.selectFrom('need_items').selectAll().where('code', '=', code).executeTakeFirst();
+  }
+
+  async insertItem(row: Insertable<NeedItemsTable>) {
+    await this.db.insertInto('need_items').values(row).execute();
+  }
+
+  async updateItem(id: string, version: number, patch: Updateable<NeedItemsTable>): Promise<boolean> {
+    const r = await this.db
+      .updateTable('need_items')
+      .set({ ...patch, version: version + 1, updated_at: new Date().toISOString() })
+      .where('id', '=', id)
+      .where('version', '=', version)
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) === 1;
+  }
+
+  private needs() {
+    return this.db
+      .selectFrom('child_needs as n')
+      .innerJoin('need_items as i', 'i.id', 'n.item_id')
+      .selectAll('n')
+      .select('i.code as item_code');
+  }
+
+  /** Needs of one child; the caller has already found the child within its scope. */
+  forChild(childId: string): Promise<NeedRow[]> {
+    return this.needs().where('n.child_id', '=', childId).orderBy('i.position').orderBy('n.id').execute();
+  }
+
+  find(childId: string, needId: string): Promise<NeedRow | undefined> {
+    return this.needs().where('n.child_id', '=', childId).where('n.id', '=', needId).executeTakeFirst();
+  }
+
+  async insert(row: Insertable<ChildNeedsTable>) {
+    await this.db.insertInto('child_needs').values(row).execute();
+  }
+
+  async update(id: string, version: number, patch: Updateable<ChildNeedsTable>): Promise<boolean> {
+    const r = await this.db
+      .updateTable('child_needs')
+      .set({ ...patch, version: version + 1, updated_at: new Date().toISOString() })
+      .where('id', '=', id)
+      .where('version', '=', version)
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) === 1;
+  }
+
+  async delete(id: string) {
+    await this.db.deleteFrom('child_needs').where('id', '=', id).execute();
+  }
+
+  /**
+   * What to buy for the children of a scope: quantity and estimated cost per item and size, over children who
+   * are on the list (not rejected or archived).
+   */
+  summary(scope: ChildScope, status: NeedStatus) {
+    let q = this.db
+      .selectFrom('child_needs as n')
+      .innerJoin('children as c', 'c.id', 'n.child_id')
+      .innerJoin('need_items as i', 'i.id', 'n.item_id')
+      .select([
+        'i.id as item_id',
+        'i.code as item_code',
+        'i.name_kk',
+        'i.name_ru',
+        'i.name_en',
+        'i.position',
+        'n.size',
+        (eb) => eb.fn.sum<number>('n.quantity').as('quantity'),
+        (eb) => eb.fn.count<number>('n.child_id').distinct().as('children'),
+        (eb) =>
+          eb.fn.sum<number>(sql`coalesce(${sql.ref('n.est_cost')}, 0) * ${sql.ref('n.quantity')}`).as('cost'),
+      ])
+      .where(withinScope('c.org_path', scope.path))
+      .where('c.status', 'not in', ['rejected', 'archived'])
+      .where('n.status', '=', status)
+      .groupBy(['i.id', 'i.code', 'i.name_kk', 'i.name_ru', 'i.name_en', 'i.position', 'n.size'])
+      .orderBy('i.position')
+      .orderBy('n.size');
+    if (scope.classes) {
+      q =
+        scope.classes.length > 0
+          ? q.where('c.class_label', 'in', scope.classes)
+          : q.where(sql<SqlBool>`1 = 0`);
+    }
+    return q.execute();
+  }
+
+  async childrenWithNeeds(scope: ChildScope, status: NeedStatus): Promise<number> {
+    let q = this.db
+      .selectFrom('child_needs as n')
+      .innerJoin('children as c', 'c.id', 'n.child_id')
+      .select((eb) => eb.fn.count<number>('n.child_id').distinct().as('n'))
+      .where(withinScope('c.org_path', scope.path))
+      .where('c.status', 'not in', ['rejected', 'archived'])
+      .where('n.status', '=', status);
+    if (scope.classes) {
+      q =
+        scope.classes.length > 0
+          ? q.where('c.class_label', 'in', scope.classes)
+          : q.where(sql<SqlBool>`1 = 0`);
+    }
+    const r = await q.executeTakeFirst();
+    return Number(r?.n ?? 0);
+  }
+}
