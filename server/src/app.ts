@@ -32,6 +32,8 @@ export interface BuildOptions {
   /** Serve the built web app from web/dist when it exists (off in API tests). */
   serveWeb?: boolean;
   logger?: boolean;
+  /** Requests per minute per address (the benchmarks lift it). */
+  rateLimitMax?: number;
 }
 
 /** Builds the whole HTTP application over an open, migrated database. */
@@ -40,6 +42,7 @@ export async function buildApp({
   config,
   serveWeb = true,
   logger = true,
+  rateLimitMax = 1200,
 }: BuildOptions): Promise<App> {
   const app = Fastify({
     logger: logger
@@ -77,7 +80,7 @@ export async function buildApp({
   });
   await app.register(rateLimit, {
     global: true,
-    max: 1200,
+    max: rateLimitMax,
     timeWindow: '1 minute',
     errorResponseBuilder: () => new AppError(429, 'too_many_requests', { key: 'errors:tooManyRequests' }),
   });

@@ -6,6 +6,7 @@ import { registerUser } from './commands/user.ts';
 import { registerToken } from './commands/token.ts';
 import { registerDemo } from './commands/demo.ts';
 import { registerBackup } from './commands/backup.ts';
+import { registerBench } from './commands/bench.ts';
 
 // `npx mektep <command>`: exit 0 on success, 1 on refused input, 2 on usage errors (interfaces.md).
 const program = new Command('mektep')
@@ -18,6 +19,7 @@ registerUser(program);
 registerToken(program);
 registerDemo(program);
 registerBackup(program);
+registerBench(program);
 
 try {
   await program.parseAsync(process.argv);

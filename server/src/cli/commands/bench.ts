@@ -1,0 +1,45 @@
+import type { Command } from 'commander';
+import { join } from 'node:path';
+import { InvalidArgumentError } from 'commander';
+import { loadConfig } from '../../config.ts';
+import { formatTable, runBenchmarks } from '../../features/bench/bench.runner.ts';
+
+export function registerBench(program: Command) {
+  program
+    .command('bench')
+    .description('run the performance benchmarks on a throwaway database; prints a table and writes JSON')
+    .option(
+      '--scale <n>',
+      'data size multiplier (1 = a school-sized run)',
+      (v) => {
+        const n = Number(v);
+        if (!Number.isInteger(n) || n < 1 || n > 100)
+          throw new InvalidArgumentError('a whole number from 1 to 100');
+        return n;
+      },
+      1,
+    )
+    .option(
+      '--postgres',
+      'run on a throwaway database on the PostgreSQL server of DATABASE_URL (default: a temp SQLite file)',
+    )
+    .option('--only <text>', 'only benchmarks whose name contains this')
+    .option('--out <file>', 'where to write the JSON results')
+    .action(async (opts: { scale: number; postgres?: boolean; only?: string; out?: string }) => {
+      const url = loadConfig().DATABASE_URL;
+      if (opts.postgres && !url?.startsWith('postgres'))
+        throw new InvalidArgumentError('--postgres needs DATABASE_URL=postgres://…');
+      const out =
+        opts.out ?? join('bench-results', `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+      const report = await runBenchmarks({
+        scale: opts.scale,
+        pgUrl: opts.postgres ? url : undefined,
+        only: opts.only,
+        out,
+        log: (s) => console.error(s),
+      });
+      console.log(`engine: ${report.engine}, scale: ${report.scale}, node ${report.node}`);
+      console.log(formatTable(report.results));
+      console.log(`\nJSON: ${out}`);
+    });
+}

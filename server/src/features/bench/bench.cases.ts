@@ -1,0 +1,5 @@
+import type { BenchCase } from './bench-case.ts';
+import { foundationBenches } from './foundation.bench.ts';
+
+/** Every benchmark, run in this order on one throwaway database. Features append theirs. */
+export const benchCases: BenchCase[] = [...foundationBenches];
