@@ -32,7 +32,10 @@ export interface ImportOptions {
 
 export interface ImportContext {
   ctx: RequestContext;
-  /** The import's transaction while applying; the plain database while validating (read only!). */
+  /**
+   * The run's transaction: validate (read only!) and apply of one file run inside it, so rows may refer to
+   * records written by an earlier sheet or file of the same run; a preview is rolled back at the end.
+   */
   db: Kysely<DB>;
   options: ImportOptions;
   /**
@@ -42,7 +45,8 @@ export interface ImportContext {
   state: Map<string, unknown>;
 }
 
-export type RowResult<T> = { ok: true; value: T; warnings?: RowIssue[] } | { ok: false; errors: RowIssue[]; warnings?: RowIssue[] };
+export type RowResult<T> =
+  { ok: true; value: T; warnings?: RowIssue[] } | { ok: false; errors: RowIssue[]; warnings?: RowIssue[] };
 
 export interface ApplyResult {
   created: number;

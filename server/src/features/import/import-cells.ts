@@ -1,0 +1,192 @@
+import { parseDateInput } from '#domain/dates';
+import { parseTenge } from '#domain/money';
+import type { Message } from '../../http/app-error.ts';
+import type { RowIssue, RowResult } from './importer.ts';
+
+// Reading one cell of an import row into a checked value. Every importer uses these, so a name field refuses a
+// formula (`=HYPERLINK(…)`) or HTML the same way in every template, and dates and amounts are read alike.
+
+export type CellResult<T> = { ok: true; value: T } | { ok: false; issue: RowIssue };
+
+export interface TextOptions {
+  required?: boolean;
+  /** A name (of a person, school, sponsor…): no formula prefix (= + - @), no '<' or '>', inner spaces collapsed. */
+  name?: boolean;
+  /** Longest accepted value; 500 unless told. */
+  max?: number;
+  /** Free text that may keep its line breaks (notes, addresses). */
+  multiline?: boolean;
+}
+
+const ok = <T>(value: T): CellResult<T> => ({ ok: true, value });
+const fail = (field: string, key: string, params?: Message['params']): CellResult<never> => ({
+  ok: false,
+  issue: { field, message: { key, params } },
+});
+
+// eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
+const CONTROL = /[\u0000-\u001f\u007f]/;
+// eslint-disable-next-line no-control-regex -- as above, keeping tab and line breaks
+const CONTROL_EXCEPT_BREAKS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+const HTML_TAG = /<\s*\/?\s*[a-z!?][^>]*>/i;
+// Outside names '+' and '-' start phone numbers and list items; they are refused only when a function call follows.
+const FORMULA_START = /^[=@]|^[+-].*[\p{L}_][\p{L}\p{N}_.]*\s*\(/u;
+
+function cell(cells: Record<string, string>, key: string): string {
+  return (cells[key] ?? '').trim();
+}
+
+/** A text cell: '' → null (or "required"); refuses formulas, markup and control characters. */
+export function textCell(
+  cells: Record<string, string>,
+  key: string,
+  opts: TextOptions = {},
+): CellResult<string | null> {
+  let value = cell(cells, key);
+  if (value === '') return opts.required ? fail(key, 'import:cell.required') : ok(null);
+  if ((opts.multiline ? CONTROL_EXCEPT_BREAKS : CONTROL).test(value)) return fail(key, 'import:cell.control');
+  if (opts.name) {
+    if (/^[=+\-@]/.test(value)) return fail(key, 'import:cell.formula', { char: value[0]! });
+    if (/[<>]/.test(value)) return fail(key, 'import:cell.html');
+    value = value.replace(/\s+/g, ' ');
+  } else {
+    if (FORMULA_START.test(value)) return fail(key, 'import:cell.formula', { char: value[0]! });
+    if (HTML_TAG.test(value)) return fail(key, 'import:cell.html');
+  }
+  const max = opts.max ?? 500;
+  if (value.length > max) return fail(key, 'import:cell.tooLong', { max });
+  return ok(value);
+}
+
+/** A date written DD.MM.YYYY or YYYY-MM-DD (Excel date cells arrive as the latter); `notAfter` refuses later dates. */
+export function dateCell(
+  cells: Record<string, string>,
+  key: string,
+  opts: { required?: boolean; notAfter?: string } = {},
+): CellResult<string | null> {
+  const value = cell(cells, key);
+  if (value === '') return opts.required ? fail(key, 'import:cell.required') : ok(null);
+  const parsed = parseDateInput(value);
+  if (!parsed.ok) {
+    return fail(key, parsed.error === 'format' ? 'import:cell.dateFormat' : 'import:cell.dateInvalid', {
+      value,
+    });
+  }
+  if (opts.notAfter && parsed.date > opts.notAfter) return fail(key, 'import:cell.dateFuture', { value });
+  return ok(parsed.date);
+}
+
+/** Whole tenge: "1 196 448", "1 196 448 ₸", "37389.00" are accepted; fractions and negatives are refused. */
+export function tengeCell(
+  cells: Record<string, string>,
+  key: string,
+  opts: { required?: boolean } = {},
+): CellResult<number | null> {
+  const value = cell(cells, key);
+  if (value === '') return opts.required ? fail(key, 'import:cell.required') : ok(null);
+  const parsed = parseTenge(value);
+  if (!parsed.ok) return fail(key, `import:cell.tenge.${parsed.error}`, { value });
+  return ok(parsed.value);
+}
+
+/** A whole number (spaces between digit groups allowed; "12.0" as Excel may print it). */
+export function intCell(
+  cells: Record<string, string>,
+  key: string,
+  opts: { required?: boolean; min?: number; max?: number } = {},
+): CellResult<number | null> {
+  const value = cell(cells, key);
+  if (value === '') return opts.required ? fail(key, 'import:cell.required') : ok(null);
+  const match = /^(-?\d+)(?:[.,]0+)?$/.exec(value.replace(/[\s\u00a0\u202f]+/g, ''));
+  const n = match ? Number(match[1]) : NaN;
+  if (!Number.isSafeInteger(n)) return fail(key, 'import:cell.integer', { value });
+  if (opts.min !== undefined && n < opts.min)
+    return fail(key, 'errors:validation.tooSmall', { min: opts.min });
+  if (opts.max !== undefined && n > opts.max) return fail(key, 'errors:validation.tooBig', { max: opts.max });
+  return ok(n);
+}
+
+/** A campaign year such as 2025. */
+export function yearCell(
+  cells: Record<string, string>,
+  key: string,
+  opts: { required?: boolean } = {},
+): CellResult<number | null> {
+  const value = cell(cells, key);
+  if (value === '') return opts.required ? fail(key, 'import:cell.required') : ok(null);
+  const n = /^\d{4}$/.test(value) ? Number(value) : NaN;
+  if (!(n >= 2000 && n <= 2100)) return fail(key, 'import:cell.year', { value });
+  return ok(n);
+}
+
+/** One of a fixed list, read through a label lookup (domain's makeLabelLookup); `values` lists them for the message. */
+export function choiceCell<C extends string>(
+  cells: Record<string, string>,
+  key: string,
+  lookup: (label: string) => C | undefined,
+  opts: { required?: boolean; values: string },
+): CellResult<C | null> {
+  const value = cell(cells, key);
+  if (value === '') return opts.required ? fail(key, 'import:cell.required') : ok(null);
+  const code = lookup(value);
+  if (code === undefined) return fail(key, 'import:cell.choice', { value, values: opts.values });
+  return ok(code);
+}
+
+/**
+ * Collects the problems of one row while reading its cells, so that a row reports every bad field at once:
+ * `const r = new RowReader(cells); const name = r.text('name', { name: true, required: true }); … return r.result(() => ({ name: name! }))`.
+ */
+export class RowReader {
+  readonly errors: RowIssue[] = [];
+  readonly warnings: RowIssue[] = [];
+
+  constructor(readonly cells: Record<string, string>) {}
+
+  private take<T>(result: CellResult<T>): T | null {
+    if (result.ok) return result.value;
+    this.errors.push(result.issue);
+    return null;
+  }
+
+  text(key: string, opts?: TextOptions) {
+    return this.take(textCell(this.cells, key, opts));
+  }
+  date(key: string, opts?: { required?: boolean; notAfter?: string }) {
+    return this.take(dateCell(this.cells, key, opts));
+  }
+  tenge(key: string, opts?: { required?: boolean }) {
+    return this.take(tengeCell(this.cells, key, opts));
+  }
+  int(key: string, opts?: { required?: boolean; min?: number; max?: number }) {
+    return this.take(intCell(this.cells, key, opts));
+  }
+  year(key: string, opts?: { required?: boolean }) {
+    return this.take(yearCell(this.cells, key, opts));
+  }
+  choice<C extends string>(
+    key: string,
+    lookup: (label: string) => C | undefined,
+    opts: { required?: boolean; values: string },
+  ) {
+    return this.take(choiceCell(this.cells, key, lookup, opts));
+  }
+
+  /** Whether this field already has an error (to skip checks that would only repeat it). */
+  failed(field: string): boolean {
+    return this.errors.some((e) => e.field === field);
+  }
+  error(field: string, key: string, params?: Message['params']): void {
+    this.errors.push({ field, message: { key, params } });
+  }
+  warn(field: string, key: string, params?: Message['params']): void {
+    this.warnings.push({ field, message: { key, params } });
+  }
+
+  /** The row's outcome: its errors if any were found, else the value built by `build`. */
+  result<T>(build: () => T): RowResult<T> {
+    const warnings = this.warnings.length > 0 ? this.warnings : undefined;
+    if (this.errors.length > 0) return { ok: false, errors: this.errors, warnings };
+    return { ok: true, value: build(), warnings };
+  }
+}
