@@ -9,6 +9,10 @@ import { UsersService } from './features/users/users.service.ts';
 import { ChildTransfersService } from './features/children/child-transfers.service.ts';
 import { ChildrenService } from './features/children/children.service.ts';
 import { NeedsService } from './features/children/needs.service.ts';
+import { AidService } from './features/aid/aid.service.ts';
+import { FvService } from './features/fv/fv.service.ts';
+import { PledgesService } from './features/pledges/pledges.service.ts';
+import { SponsorsService } from './features/sponsors/sponsors.service.ts';
 
 /** Every service of the application, built once over one database. Features add theirs here. */
 export function buildServices(database: Database, config: Config) {
@@ -24,6 +28,10 @@ export function buildServices(database: Database, config: Config) {
     children: new ChildrenService(database),
     needs: new NeedsService(database),
     childTransfers: new ChildTransfersService(database),
+    fv: new FvService(database),
+    sponsors: new SponsorsService(database),
+    pledges: new PledgesService(database),
+    aid: new AidService(database),
   };
 }
 

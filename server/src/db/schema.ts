@@ -84,6 +84,64 @@ export interface AuditLogTable {
   details: string | null;
 }
 
+// Help: the subsistence minimum per year, ФВ allocations, sponsors and pledges (features sponsors, fv, pledges).
+export interface SubsistenceMinimumsTable {
+  year: number;
+  amount: number;
+  updated_at: string;
+  version: Generated<number>;
+}
+
+export interface FvAllocationsTable {
+  id: string;
+  org_unit_id: string;
+  org_path: string;
+  year: number;
+  allocated: number;
+  created_at: string;
+  updated_at: string;
+  version: Generated<number>;
+}
+
+export interface SponsorsTable {
+  id: string;
+  org_unit_id: string;
+  org_path: string;
+  name: string;
+  name_key: string;
+  type: string;
+  head: string | null;
+  phone: string | null;
+  email: string | null;
+  address: string | null;
+  notes: string | null;
+  anonymous: Generated<number>;
+  merged_into: string | null;
+  created_at: string;
+  updated_at: string;
+  version: Generated<number>;
+}
+
+export interface PledgesTable {
+  id: string;
+  org_unit_id: string;
+  org_path: string;
+  sponsor_id: string;
+  description: string | null;
+  form: string;
+  amount: number | null;
+  child_ids: Generated<string>;
+  need_ids: Generated<string>;
+  due_date: string;
+  status: 'open' | 'delivered' | 'cancelled';
+  status_reason: string | null;
+  handover_id: string | null;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+  version: Generated<number>;
+}
+
 export type CampaignStatus = 'open' | 'closed';
 
 export interface CampaignsTable {
@@ -246,6 +304,61 @@ export interface CaseStepsTable {
   created_at: string;
 }
 
+// Aid handed over (feature aid): one handover to one or many children, a row per child, proofs of the handover.
+export type AidSourceKind = 'fv' | 'sponsor';
+
+export interface AidHandoversTable {
+  id: string;
+  org_unit_id: string;
+  org_path: string;
+  date: string;
+  year: number;
+  source: AidSourceKind;
+  sponsor_id: string | null;
+  form: string;
+  note: string | null;
+  pledge_id: string | null;
+  recorded_by: string;
+  recorded_by_name: string;
+  created_at: string;
+}
+
+/**
+ * One child's part of a handover. Append-only: a mistake is corrected by a reversing row (`reverses` = the id it
+ * cancels, with a reason); both rows are then left out of every total.
+ */
+export interface AidTable {
+  id: string;
+  handover_id: string;
+  org_unit_id: string;
+  org_path: string;
+  child_id: string;
+  date: string;
+  year: number;
+  source: AidSourceKind;
+  sponsor_id: string | null;
+  form: string;
+  amount: number;
+  /** JSON array of { item, quantity }. */
+  items: string;
+  reverses: string | null;
+  reason: string | null;
+  created_by: string;
+  created_at: string;
+}
+
+export interface AidProofsTable {
+  id: string;
+  handover_id: string;
+  org_path: string;
+  file_name: string;
+  mime: string;
+  size: number;
+  data: Buffer;
+  uploaded_by: string;
+  created_at: string;
+}
+
 export type ChildStatus = 'proposed' | 'approved' | 'rejected' | 'helped' | 'archived';
 export type ChildSource = 'teacher' | 'family' | 'hotline' | 'raid' | 'import';
 export type NeedStatus = 'open' | 'pledged' | 'delivered';
@@ -384,6 +497,13 @@ export interface DB {
   raid_children: RaidChildrenTable;
   cases: CasesTable;
   case_steps: CaseStepsTable;
+  subsistence_minimums: SubsistenceMinimumsTable;
+  fv_allocations: FvAllocationsTable;
+  sponsors: SponsorsTable;
+  pledges: PledgesTable;
+  aid_handovers: AidHandoversTable;
+  aid: AidTable;
+  aid_proofs: AidProofsTable;
   children: ChildrenTable;
   child_guardians: ChildGuardiansTable;
   child_categories: ChildCategoriesTable;

@@ -7,6 +7,10 @@ import { orgUnitsRoutes } from './org-units/org-units.routes.ts';
 import { setupRoutes } from './setup/setup.routes.ts';
 import { usersRoutes } from './users/users.routes.ts';
 import { childrenRoutes } from './children/children.routes.ts';
+import { aidRoutes } from './aid/aid.routes.ts';
+import { fvRoutes } from './fv/fv.routes.ts';
+import { pledgesRoutes } from './pledges/pledges.routes.ts';
+import { sponsorsRoutes } from './sponsors/sponsors.routes.ts';
 
 /** Every feature's HTTP routes. A new feature adds one line. */
 export const featureRoutes: ((app: App, services: Services) => void)[] = [
@@ -17,4 +21,8 @@ export const featureRoutes: ((app: App, services: Services) => void)[] = [
   campaignsRoutes,
   planRoutes,
   childrenRoutes,
+  fvRoutes,
+  sponsorsRoutes,
+  pledgesRoutes,
+  aidRoutes,
 ];

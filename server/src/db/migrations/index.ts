@@ -2,6 +2,8 @@ import type { Migration } from 'kysely';
 import * as foundation from './202611250100-foundation.ts';
 import * as campaignOperations from './202611250220-campaign-operations.ts';
 import * as children from './202611250230-children.ts';
+import * as helpReference from './202611250235-help-reference.ts';
+import * as aid from './202611250240-aid.ts';
 
 /**
  * Every migration, by name, in the order written. Append-only: add a line for a new file, never edit or remove one.
@@ -11,4 +13,6 @@ export const migrations: Record<string, Migration> = {
   '202611250100-foundation': foundation,
   '202611250220-campaign-operations': campaignOperations,
   '202611250230-children': children,
+  '202611250235-help-reference': helpReference,
+  '202611250240-aid': aid,
 };

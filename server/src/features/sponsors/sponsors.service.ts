@@ -1,0 +1,231 @@
+import { v7 as uuidv7 } from 'uuid';
+import { COMMON_MESSAGES } from '#domain/common-messages';
+import { normalizeLabel } from '#domain/label-lookup';
+import { SPONSOR_TYPES, type SponsorType } from '#domain/sponsor-types';
+import { canSee, type Viewer } from '../../db/access-gate.ts';
+import type { Database } from '../../db/engine.ts';
+import { AppError, conflict, forbidden, invalid, notFound } from '../../http/app-error.ts';
+import { decodeCursor, encodeCursor } from '../../http/common.schema.ts';
+import type { RequestContext } from '../../http/request-context.ts';
+import { AuditRepository } from '../audit/audit.repository.ts';
+import { OrgUnitsRepository } from '../org-units/org-units.repository.ts';
+import { SponsorsRepository, type SponsorRow } from './sponsors.repository.ts';
+import type { SponsorCreate, SponsorDto, SponsorListQuery, SponsorPatch } from './sponsors.schema.ts';
+
+/** Who may change a sponsor: staff of the unit that registered it, or of a unit above; never teachers. */
+function mayEdit(viewer: Viewer, row: { org_path: string }): boolean {
+  if (viewer.role === 'teacher') return false;
+  return canSee(viewer, row.org_path);
+}
+
+export function toSponsorDto(row: SponsorRow, viewer: Viewer): SponsorDto {
+  return {
+    id: row.id,
+    orgCode: row.org_code,
+    name: row.name,
+    type: row.type as SponsorType,
+    head: row.head,
+    phone: row.phone,
+    email: row.email,
+    address: row.address,
+    notes: row.notes,
+    anonymous: row.anonymous === 1,
+    editable: mayEdit(viewer, row),
+    version: row.version,
+  };
+}
+
+export const sponsorNameKey = (name: string) => normalizeLabel(name);
+
+/** The sponsors registry: who helps, their history across campaigns, and merging duplicates. */
+export class SponsorsService {
+  constructor(private readonly database: Database) {}
+
+  types() {
+    return SPONSOR_TYPES.map((code) => ({
+      code,
+      kk: COMMON_MESSAGES.kk.sponsorType[code],
+      ru: COMMON_MESSAGES.ru.sponsorType[code],
+      en: COMMON_MESSAGES.en.sponsorType[code],
+    }));
+  }
+
+  private async scope(ctx: RequestContext, org: string | undefined) {
+    if (!org) return ctx.viewer.orgPath;
+    const unit = await new OrgUnitsRepository(this.database.db).findByCode(org, ctx.viewer.orgPath);
+    if (!unit) throw notFound();
+    return unit.path;
+  }
+
+  async list(ctx: RequestContext, query: SponsorListQuery) {
+    const scope = await this.scope(ctx, query.org);
+    const rows = await new SponsorsRepository(this.database.db).list(scope, {
+      q: query.q ? sponsorNameKey(query.q) : undefined,
+      type: query.type,
+      limit: query.limit,
+      after: decodeCursor<{ key: string; id: string }>(query.cursor),
+    });
+    const page = rows.slice(0, query.limit);
+    const last = page.at(-1);
+    return {
+      items: page.map((r) => toSponsorDto(r, ctx.viewer)),
+      nextCursor:
+        rows.length > query.limit && last ? encodeCursor({ key: last.name_key, id: last.id }) : null,
+    };
+  }
+
+  async get(ctx: RequestContext, id: string): Promise<SponsorDto> {
+    const row = await new SponsorsRepository(this.database.db).findById(id, ctx.viewer.orgPath);
+    if (!row) throw notFound();
+    return toSponsorDto(row, ctx.viewer);
+  }
+
+  async create(ctx: RequestContext, input: SponsorCreate): Promise<SponsorDto> {
+    const { viewer } = ctx;
+    if (viewer.role === 'teacher') throw forbidden();
+    return this.database.db.transaction().execute(async (trx) => {
+      const unit = await new OrgUnitsRepository(trx).findByCode(
+        input.orgCode ?? viewer.orgCode,
+        viewer.orgPath,
+      );
+      if (!unit) {
+        if (input.orgCode) throw invalid({ orgCode: { key: 'help:sponsors.orgNotFound' } });
+        throw forbidden();
+      }
+      const repo = new SponsorsRepository(trx);
+      const nameKey = sponsorNameKey(input.name);
+      const same = await repo.findByNameKey(unit.id, nameKey);
+      if (same) {
+        throw new AppError(
+          409,
+          'duplicate',
+          { key: 'help:sponsors.duplicate', params: { name: same.name } },
+          { name: { key: 'help:sponsors.duplicate', params: { name: same.name } } },
+          { existingId: same.id },
+        );
+      }
+      const id = uuidv7();
+      const now = new Date().toISOString();
+      await repo.insert({
+        id,
+        org_unit_id: unit.id,
+        org_path: unit.path,
+        name: input.name,
+        name_key: nameKey,
+        type: input.type,
+        head: input.head ?? null,
+        phone: input.phone ?? null,
+        email: input.email ?? null,
+        address: input.address ?? null,
+        notes: input.notes ?? null,
+        anonymous: input.anonymous ? 1 : 0,
+        merged_into: null,
+        created_at: now,
+        updated_at: now,
+      });
+      await new AuditRepository(trx).write(viewer, ctx.ip, {
+        action: 'create',
+        entity: 'sponsor',
+        entityId: id,
+        orgPath: unit.path,
+        details: { name: input.name, type: input.type },
+      });
+      return toSponsorDto((await repo.findById(id, viewer.orgPath))!, viewer);
+    });
+  }
+
+  async update(ctx: RequestContext, id: string, patch: SponsorPatch): Promise<SponsorDto> {
+    const { viewer } = ctx;
+    return this.database.db.transaction().execute(async (trx) => {
+      const repo = new SponsorsRepository(trx);
+      const row = await repo.findById(id, viewer.orgPath);
+      if (!row) throw notFound();
+      if (!mayEdit(viewer, row)) throw forbidden();
+      const { version, ...f } = patch;
+      if (f.name !== undefined) {
+        const same = await repo.findByNameKey(row.org_unit_id, sponsorNameKey(f.name));
+        if (same && same.id !== row.id) {
+          throw new AppError(409, 'duplicate', {
+            key: 'help:sponsors.duplicate',
+            params: { name: same.name },
+          });
+        }
+      }
+      const changes = {
+        ...(f.name !== undefined && { name: f.name, name_key: sponsorNameKey(f.name) }),
+        ...(f.type !== undefined && { type: f.type }),
+        ...(f.head !== undefined && { head: f.head }),
+        ...(f.phone !== undefined && { phone: f.phone }),
+        ...(f.email !== undefined && { email: f.email }),
+        ...(f.address !== undefined && { address: f.address }),
+        ...(f.notes !== undefined && { notes: f.notes }),
+        ...(f.anonymous !== undefined && { anonymous: f.anonymous ? 1 : 0 }),
+      };
+      if (!(await repo.update(row.id, version, changes))) throw conflict({ ...toSponsorDto(row, viewer) });
+      await new AuditRepository(trx).write(viewer, ctx.ip, {
+        action: 'update',
+        entity: 'sponsor',
+        entityId: row.id,
+        orgPath: row.org_path,
+        details: { changed: Object.keys(changes) },
+      });
+      return toSponsorDto((await repo.findById(row.id, viewer.orgPath))!, viewer);
+    });
+  }
+
+  /** Folds a duplicate into the sponsor kept: its pledges and aid move over, the duplicate disappears from lists. */
+  async merge(ctx: RequestContext, keepId: string, duplicateId: string): Promise<SponsorDto> {
+    const { viewer } = ctx;
+    if (keepId === duplicateId) throw invalid({ duplicateId: { key: 'help:sponsors.mergeSelf' } });
+    return this.database.db.transaction().execute(async (trx) => {
+      const repo = new SponsorsRepository(trx);
+      const keep = await repo.findById(keepId, viewer.orgPath);
+      const duplicate = await repo.findById(duplicateId, viewer.orgPath);
+      if (!keep || !duplicate) throw notFound();
+      if (!mayEdit(viewer, keep) || !mayEdit(viewer, duplicate)) throw forbidden();
+      const moved = await repo.moveRecords(duplicate.id, keep.id);
+      if (!(await repo.update(duplicate.id, duplicate.version, { merged_into: keep.id }))) throw conflict();
+      await new AuditRepository(trx).write(viewer, ctx.ip, {
+        action: 'merge',
+        entity: 'sponsor',
+        entityId: keep.id,
+        orgPath: keep.org_path,
+        details: { duplicateId: duplicate.id, duplicateName: duplicate.name, moved },
+      });
+      return toSponsorDto((await repo.findById(keep.id, viewer.orgPath))!, viewer);
+    });
+  }
+
+  async history(ctx: RequestContext, id: string) {
+    const repo = new SponsorsRepository(this.database.db);
+    const row = await repo.findById(id, ctx.viewer.orgPath);
+    if (!row) throw notFound();
+    const [byForm, perYear, pledges] = await Promise.all([
+      repo.history(id, ctx.viewer.orgPath),
+      repo.studentsPerYear(id, ctx.viewer.orgPath),
+      repo.pledgeCounts(id, ctx.viewer.orgPath),
+    ]);
+    const years = perYear
+      .map((y) => {
+        const forms = byForm.filter((f) => Number(f.year) === Number(y.year));
+        return {
+          year: Number(y.year),
+          students: Number(y.students),
+          handovers: Number(y.handovers),
+          amount: forms.reduce((acc, f) => acc + Number(f.amount), 0),
+          byForm: forms.map((f) => ({
+            form: f.form,
+            students: Number(f.students),
+            amount: Number(f.amount),
+          })),
+        };
+      })
+      .sort((a, b) => a.year - b.year);
+    const count = (s: string) => Number(pledges.find((p) => p.status === s)?.n ?? 0);
+    return {
+      sponsorId: id,
+      years,
+      pledges: { open: count('open'), delivered: count('delivered'), cancelled: count('cancelled') },
+    };
+  }
+}
