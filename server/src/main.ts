@@ -3,6 +3,7 @@ import { openDatabase } from './db/engine.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { buildApp } from './app.ts';
 import { SetupService } from './features/setup/setup.service.ts';
+import { SessionsRepository } from './features/auth/sessions.repository.ts';
 
 const config = loadConfig();
 const database = openDatabase(config.DATABASE_URL);
@@ -29,6 +30,14 @@ if (setupToken) {
   );
 }
 console.log(lines.join('\n') + '\n');
+
+// Expired sessions are only ever refused; clear them out now and then so the table stays small.
+const sweep = setInterval(() => {
+  void new SessionsRepository(database.db)
+    .deleteExpired(new Date().toISOString())
+    .catch((err: unknown) => app.log.warn({ err }, 'session sweep failed'));
+}, 3600_000);
+sweep.unref();
 
 // Finish requests in flight and close the database cleanly on stop.
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
-import type { Viewer } from '../../db/access-gate.ts';
+import { withinScope, type Viewer } from '../../db/access-gate.ts';
 import type { DB } from '../../db/schema.ts';
 
 export interface AuditEntry {
@@ -35,7 +35,7 @@ export class AuditRepository {
 
   async list(scopePath: string, filter: { entity?: string; entityId?: string; limit: number }) {
     let q = this.db.selectFrom('audit_log').selectAll().orderBy('id', 'desc').limit(filter.limit);
-    if (scopePath !== '/') q = q.where('org_path', 'like', `${scopePath}%`);
+    if (scopePath !== '/') q = q.where(withinScope('org_path', scopePath));
     if (filter.entity) q = q.where('entity', '=', filter.entity);
     if (filter.entityId) q = q.where('entity_id', '=', filter.entityId);
     return q.execute();

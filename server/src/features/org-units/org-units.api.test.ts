@@ -130,3 +130,27 @@ describe('org units and scope', () => {
     ).toBe(403);
   });
 });
+
+describe('audit log', () => {
+  it('shows an officer the audit of its units only, and refuses it to a coordinator', async () => {
+    const officer = new HttpClient(t.url);
+    await officer.login('officer.c1@test.kz', PASSWORD);
+    const entries = (await officer.get('/api/audit?entity=org_unit')).body.items;
+    expect(entries.length).toBeGreaterThan(0);
+    for (const e of entries) expect(e.orgPath).toMatch(/^\/KZ\/R1\/C1\//);
+    expect(
+      entries.some(
+        (e: { action: string; actor: string }) => e.action === 'create' && e.actor === 'officer.c1@test.kz',
+      ),
+    ).toBe(true);
+    expect((await coordA.get('/api/audit')).status).toBe(403);
+    expect((await officer.get('/api/audit?org=C2')).status).toBe(404);
+  });
+
+  it('does not let an officer edit its own unit, only those below', async () => {
+    const officer = new HttpClient(t.url);
+    await officer.login('officer.c1@test.kz', PASSWORD);
+    const own = (await officer.get('/api/org-units/C1')).body;
+    expect((await officer.patch('/api/org-units/C1', { version: own.version, phone: '1' })).status).toBe(403);
+  });
+});

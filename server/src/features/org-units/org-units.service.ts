@@ -135,8 +135,10 @@ export class OrgUnitsService {
       const repo = new OrgUnitsRepository(trx);
       const row = await repo.findByCode(code, viewer.orgPath);
       if (!row) throw notFound();
-      // Admins and officers manage units in their scope; a school's own staff may keep its contacts current.
-      const manages = viewer.role === 'admin' || (viewer.role === 'officer' && canSee(viewer, row.path));
+      // Admins manage units in their scope, officers the units below their own; a school's own staff may keep its contacts current.
+      const manages =
+        viewer.role === 'admin' ||
+        (viewer.role === 'officer' && row.path !== viewer.orgPath && canSee(viewer, row.path));
       const ownSchool =
         (viewer.role === 'coordinator' || viewer.role === 'director') && row.id === viewer.orgUnitId;
       if (!manages && !ownSchool) throw forbidden();

@@ -1,0 +1,35 @@
+import type { Database } from '../../db/engine.ts';
+import { forbidden } from '../../http/app-error.ts';
+import type { RequestContext } from '../../http/request-context.ts';
+import type { OrgUnitsService } from '../org-units/org-units.service.ts';
+import { AuditRepository } from './audit.repository.ts';
+
+/** Reading the audit log: admins, officers and school directors, each for their own units and below. */
+export class AuditService {
+  constructor(
+    private readonly database: Database,
+    private readonly orgUnits: OrgUnitsService,
+  ) {}
+
+  async list(
+    ctx: RequestContext,
+    query: { org?: string; entity?: string; entityId?: string; limit: number },
+  ) {
+    if (!['admin', 'officer', 'director'].includes(ctx.viewer.role)) throw forbidden();
+    const scope = await this.orgUnits.resolveScope(ctx, query.org);
+    const rows = await new AuditRepository(this.database.db).list(scope, query);
+    return {
+      items: rows.map((r) => ({
+        id: r.id,
+        at: r.at,
+        actor: r.actor,
+        action: r.action,
+        entity: r.entity,
+        entityId: r.entity_id,
+        orgPath: r.org_path,
+        ip: r.ip,
+        details: r.details ? (JSON.parse(r.details) as Record<string, unknown>) : null,
+      })),
+    };
+  }
+}
