@@ -118,7 +118,7 @@ export function toChildDto(row: ChildRow, viewer: Viewer, details: ChildDetails)
 }
 
 /** A stored child as the input it was made from, so a patch can be merged onto it and checked as a whole. */
-function rawOf(row: ChildRow, details: ChildDetails): RawChild {
+export function rawOf(row: ChildRow, details: ChildDetails): RawChild {
   return {
     iin: row.iin,
     surname: row.surname,
