@@ -11,6 +11,7 @@ import { ChildrenService } from './features/children/children.service.ts';
 import { NeedsService } from './features/children/needs.service.ts';
 import { AidService } from './features/aid/aid.service.ts';
 import { FvService } from './features/fv/fv.service.ts';
+import { ImportService } from './features/import/import.service.ts';
 import { PledgesService } from './features/pledges/pledges.service.ts';
 import { SponsorsService } from './features/sponsors/sponsors.service.ts';
 
@@ -32,6 +33,7 @@ export function buildServices(database: Database, config: Config) {
     sponsors: new SponsorsService(database),
     pledges: new PledgesService(database),
     aid: new AidService(database),
+    import: new ImportService(database, config),
   };
 }
 

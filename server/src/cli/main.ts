@@ -5,6 +5,7 @@ import { registerMigrate } from './commands/migrate.ts';
 import { registerUser } from './commands/user.ts';
 import { registerToken } from './commands/token.ts';
 import { registerDemo } from './commands/demo.ts';
+import { registerImport } from './commands/import.ts';
 import { registerBackup } from './commands/backup.ts';
 import { registerBench } from './commands/bench.ts';
 
@@ -18,6 +19,7 @@ registerMigrate(program);
 registerUser(program);
 registerToken(program);
 registerDemo(program);
+registerImport(program);
 registerBackup(program);
 registerBench(program);
 

@@ -9,6 +9,7 @@ import { usersRoutes } from './users/users.routes.ts';
 import { childrenRoutes } from './children/children.routes.ts';
 import { aidRoutes } from './aid/aid.routes.ts';
 import { fvRoutes } from './fv/fv.routes.ts';
+import { importRoutes } from './import/import.routes.ts';
 import { pledgesRoutes } from './pledges/pledges.routes.ts';
 import { sponsorsRoutes } from './sponsors/sponsors.routes.ts';
 
@@ -25,4 +26,5 @@ export const featureRoutes: ((app: App, services: Services) => void)[] = [
   sponsorsRoutes,
   pledgesRoutes,
   aidRoutes,
+  importRoutes,
 ];

@@ -3,12 +3,13 @@ import type { Lang } from '#domain/lang';
 import type { Config } from '../../config.ts';
 import type { Database } from '../../db/engine.ts';
 import type { DB } from '../../db/schema.ts';
-import { AppError, type Message } from '../../http/app-error.ts';
+import { AppError, notFound, type Message } from '../../http/app-error.ts';
 import type { RequestContext } from '../../http/request-context.ts';
 import { translate } from '../../i18n/translator.ts';
 import { AuditRepository } from '../audit/audit.repository.ts';
 import { columnLabel, recognizeSheet, type HeaderMatch } from './import.headers.ts';
 import { ImportFileError, parseImportFile, tooLarge, type ParsedSheet } from './import.parser.ts';
+import { templateCsv, templateXlsx } from './import.templates.ts';
 import type {
   ApplyResult,
   ImportContext,
@@ -115,6 +116,25 @@ export class ImportService {
 
   importerOf(kind: string): Importer | undefined {
     return this.importers.find((i) => i.kind === kind);
+  }
+
+  /** A blank template (`children.xlsx`, `sponsors.csv`, …) with headers in `lang` and an example row. */
+  async template(ctx: RequestContext, file: string, lang: Lang) {
+    const [kind = '', format] = file.split('.');
+    const importer = this.importerOf(kind);
+    if (!importer) throw notFound();
+    const body = format === 'csv' ? templateCsv(importer, lang) : await templateXlsx(importer, lang);
+    await new AuditRepository(this.database.db).write(ctx.viewer, ctx.ip, {
+      action: 'import_template',
+      entity: 'import',
+      orgPath: ctx.viewer.orgPath,
+      details: { file, lang },
+    });
+    const contentType =
+      format === 'csv'
+        ? 'text/csv; charset=utf-8'
+        : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+    return { body, contentType };
   }
 
   /** What importing would do, writing nothing (one audit entry records that the preview was made). */

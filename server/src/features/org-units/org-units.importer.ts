@@ -58,7 +58,7 @@ export const orgUnitsImporter: Importer<OrgUnitImportRow> = {
   kind: 'org-units',
   roles: ['admin', 'officer'],
   columns: [
-    { key: 'code', headers: ['Код', 'Коды', 'Code', 'Код организации', 'Ұйым коды'], required: true },
+    { key: 'code', headers: ['Код', 'Код', 'Code', 'Код организации', 'Ұйым коды', 'Коды'], required: true },
     {
       key: 'parentCode',
       headers: [

@@ -1,0 +1,122 @@
+import type { FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import type { Role } from '../../db/schema.ts';
+import { invalid } from '../../http/app-error.ts';
+import { contextOf, type App } from '../../http/app-types.ts';
+import { requestLang } from '../../http/request-lang.ts';
+import type { Services } from '../../services.ts';
+import { tooLarge } from './import.parser.ts';
+import { toImportReportDto } from './import.report.ts';
+import { ImportReportDto, TemplateParams, TemplateQuery } from './import.schema.ts';
+import type { ImportFileInput } from './import.service.ts';
+
+const ROLES: Role[] = ['admin', 'officer', 'coordinator', 'director', 'teacher'];
+
+interface Upload {
+  files: ImportFileInput[];
+  fields: Record<string, string>;
+}
+
+/** A name safe to show back: no folders, no control characters, not endless. */
+function displayName(filename: string | undefined): string {
+  const base = (filename ?? '')
+    .split(/[\\/]/)
+    .pop()!
+    // eslint-disable-next-line no-control-regex -- control characters are what is removed
+    .replace(/[\u0000-\u001f\u007f]/g, '');
+  return base.slice(0, 200) || 'file';
+}
+
+/** Reads the multipart upload; a file over UPLOAD_MAX_MB is cut off while streaming and refused by name. */
+async function readUpload(req: FastifyRequest, maxBytes: number): Promise<Upload> {
+  const upload: Upload = { files: [], fields: {} };
+  if (!req.isMultipart()) throw invalid({ file: { key: 'import:file.noFile' } });
+  for await (const part of req.parts()) {
+    if (part.type === 'file') {
+      const name = displayName(part.filename);
+      try {
+        upload.files.push({ name, data: await part.toBuffer() });
+      } catch (error) {
+        if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge(name, maxBytes);
+        throw error;
+      }
+    } else {
+      upload.fields[part.fieldname] = String(part.value).trim();
+    }
+  }
+  if (upload.files.length === 0) throw invalid({ file: { key: 'import:file.noFile' } });
+  return upload;
+}
+
+const UploadFields = z.object({
+  org: z.string().max(40).optional(),
+  campaign: z
+    .string()
+    .regex(/^\d{4}$/)
+    .optional(),
+  skipInvalid: z.enum(['true', 'false']).optional(),
+});
+
+export function importRoutes(app: App, { import: imports, orgUnits }: Services) {
+  const tags = ['import'];
+
+  for (const mode of ['preview', 'apply'] as const) {
+    app.post(
+      `/api/import/${mode}`,
+      {
+        config: { roles: ROLES },
+        schema: {
+          tags,
+          summary:
+            mode === 'preview'
+              ? 'Checks uploaded CSV/XLSX files and reports every refused row; writes nothing'
+              : 'Imports uploaded CSV/XLSX files: each file all or nothing, or its valid rows with skipInvalid=true',
+          consumes: ['multipart/form-data'],
+          response: { 200: ImportReportDto },
+        },
+      },
+      async (req) => {
+        const ctx = contextOf(req);
+        const lang = requestLang(req);
+        const { files, fields } = await readUpload(req, imports.maxBytes);
+        const parsed = UploadFields.safeParse(fields);
+        if (!parsed.success) {
+          const field = String(parsed.error.issues[0]?.path[0] ?? '_');
+          throw invalid({ [field]: { key: 'errors:validation.invalid' } });
+        }
+        const { org, campaign, skipInvalid } = parsed.data;
+        // A unit outside the caller's scope answers 404 like one that does not exist.
+        if (org) await orgUnits.resolveScope(ctx, org);
+        const run = {
+          orgCode: org || undefined,
+          campaignYear: campaign ? Number(campaign) : undefined,
+          skipInvalid: skipInvalid === 'true',
+          lang,
+        };
+        const report =
+          mode === 'preview' ? await imports.preview(ctx, files, run) : await imports.apply(ctx, files, run);
+        return toImportReportDto(report, lang);
+      },
+    );
+  }
+
+  app.get(
+    '/api/import/templates/:file',
+    {
+      config: { roles: ROLES },
+      schema: {
+        tags,
+        summary: 'A blank import template with its headers and an example row (.xlsx or .csv)',
+        params: TemplateParams,
+        querystring: TemplateQuery,
+      },
+    },
+    async (req, reply) => {
+      const template = await imports.template(contextOf(req), req.params.file, req.query.lang ?? 'ru');
+      return reply
+        .header('content-disposition', `attachment; filename="${req.params.file}"`)
+        .type(template.contentType)
+        .send(template.body);
+    },
+  );
+}
