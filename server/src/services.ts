@@ -10,6 +10,7 @@ import { ChildTransfersService } from './features/children/child-transfers.servi
 import { ChildrenService } from './features/children/children.service.ts';
 import { NeedsService } from './features/children/needs.service.ts';
 import { AidService } from './features/aid/aid.service.ts';
+import { DocumentsService } from './features/documents/documents.service.ts';
 import { FvService } from './features/fv/fv.service.ts';
 import { ImportService } from './features/import/import.service.ts';
 import { PledgesService } from './features/pledges/pledges.service.ts';
@@ -33,6 +34,7 @@ export function buildServices(database: Database, config: Config) {
     sponsors: new SponsorsService(database),
     pledges: new PledgesService(database),
     aid: new AidService(database),
+    documents: new DocumentsService(database),
     import: new ImportService(database, config),
   };
 }

@@ -8,6 +8,7 @@ import { setupRoutes } from './setup/setup.routes.ts';
 import { usersRoutes } from './users/users.routes.ts';
 import { childrenRoutes } from './children/children.routes.ts';
 import { aidRoutes } from './aid/aid.routes.ts';
+import { documentsRoutes } from './documents/documents.routes.ts';
 import { fvRoutes } from './fv/fv.routes.ts';
 import { importRoutes } from './import/import.routes.ts';
 import { pledgesRoutes } from './pledges/pledges.routes.ts';
@@ -26,5 +27,6 @@ export const featureRoutes: ((app: App, services: Services) => void)[] = [
   sponsorsRoutes,
   pledgesRoutes,
   aidRoutes,
+  documentsRoutes,
   importRoutes,
 ];

@@ -243,7 +243,7 @@ describe('sponsor help and bad input', () => {
   it('accepts a proof only as PDF, JPEG or PNG by its content and within the size limit', async () => {
     const upload = async (bytes: Uint8Array, name: string, type: string) => {
       const form = new FormData();
-      form.append('file', new Blob([bytes], { type }), name);
+      form.append('file', new Blob([new Uint8Array(bytes)], { type }), name);
       const res = await fetch(`${t.url}/api/aid/handovers/${handoverId}/proofs`, {
         method: 'POST',
         headers: { authorization: `Bearer ${tokenA}`, 'accept-language': 'ru' },
