@@ -3,6 +3,9 @@ import type { Database } from './db/engine.ts';
 import { AuthService } from './features/auth/auth.service.ts';
 import { CampaignsService } from './features/campaigns/campaigns.service.ts';
 import { PlanService } from './features/plan/plan.service.ts';
+import { CasesService } from './features/cases/cases.service.ts';
+import { HotlineService } from './features/hotline/hotline.service.ts';
+import { RaidsService } from './features/raids/raids.service.ts';
 import { OrgUnitsService } from './features/org-units/org-units.service.ts';
 import { SetupService } from './features/setup/setup.service.ts';
 import { UsersService } from './features/users/users.service.ts';
@@ -27,6 +30,9 @@ export function buildServices(database: Database, config: Config) {
     users: new UsersService(database),
     campaigns: new CampaignsService(database),
     plan: new PlanService(database, config),
+    cases: new CasesService(database),
+    hotline: new HotlineService(database),
+    raids: new RaidsService(database),
     children: new ChildrenService(database),
     needs: new NeedsService(database),
     childTransfers: new ChildTransfersService(database),

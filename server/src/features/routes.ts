@@ -3,6 +3,9 @@ import type { Services } from '../services.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import { campaignsRoutes } from './campaigns/campaigns.routes.ts';
 import { planRoutes } from './plan/plan.routes.ts';
+import { casesRoutes } from './cases/cases.routes.ts';
+import { hotlineRoutes } from './hotline/hotline.routes.ts';
+import { raidsRoutes } from './raids/raids.routes.ts';
 import { orgUnitsRoutes } from './org-units/org-units.routes.ts';
 import { setupRoutes } from './setup/setup.routes.ts';
 import { usersRoutes } from './users/users.routes.ts';
@@ -22,6 +25,9 @@ export const featureRoutes: ((app: App, services: Services) => void)[] = [
   usersRoutes,
   campaignsRoutes,
   planRoutes,
+  hotlineRoutes,
+  raidsRoutes,
+  casesRoutes,
   childrenRoutes,
   fvRoutes,
   sponsorsRoutes,

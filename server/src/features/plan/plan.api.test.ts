@@ -27,7 +27,8 @@ async function upload(url: string, token: string, itemId: string, name: string, 
     headers: { authorization: `Bearer ${token}`, 'accept-language': 'ru' },
     body: form,
   });
-  return { status: res.status, body: (await res.json()) as Record<string, never> };
+
+  return { status: res.status, body: await res.json() };
 }
 
 beforeAll(async () => {

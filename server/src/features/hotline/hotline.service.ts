@@ -1,0 +1,184 @@
+import { v7 as uuidv7 } from 'uuid';
+import { canMoveCall, isCallStale, todayInKazakhstan } from '#domain/operations';
+import type { Database } from '../../db/engine.ts';
+import { AppError, conflict, forbidden, invalid, notFound } from '../../http/app-error.ts';
+import type { RequestContext } from '../../http/request-context.ts';
+import { decodeCursor, encodeCursor } from '../../http/common.schema.ts';
+import { AuditRepository } from '../audit/audit.repository.ts';
+import { assertCampaignOpen, openCampaignFor } from '../campaigns/campaign-lock.ts';
+import { writableSchool } from '../campaigns/school-writer.ts';
+import { openCase } from '../cases/cases.service.ts';
+import { OrgUnitsRepository } from '../org-units/org-units.repository.ts';
+import { HotlineRepository, type HotlineCallRow } from './hotline.repository.ts';
+import type { HotlineCallDto, HotlineCreate, HotlinePatch } from './hotline.schema.ts';
+
+export function toHotlineCallDto(row: HotlineCallRow, now: Date): HotlineCallDto {
+  return {
+    id: row.id,
+    orgPath: row.org_path,
+    campaignId: row.campaign_id,
+    receivedAt: row.received_at,
+    channel: row.channel as HotlineCallDto['channel'],
+    anonymous: row.caller === null && row.caller_phone === null,
+    caller: row.caller,
+    callerPhone: row.caller_phone,
+    childId: row.child_id,
+    about: row.about,
+    subject: row.subject,
+    handler: row.handler,
+    actionTaken: row.action_taken,
+    status: row.status,
+    closedAt: row.closed_at,
+    stale: isCallStale({ status: row.status, receivedAt: row.received_at }, now),
+    caseId: row.case_id,
+    version: row.version,
+  };
+}
+
+const required = (field: string) => invalid({ [field]: { key: 'operations:errors.required' } });
+
+export class HotlineService {
+  constructor(private readonly database: Database) {}
+
+  async list(ctx: RequestContext, query: { org?: string; status?: string; limit: number; cursor?: string }) {
+    const db = this.database.db;
+    const units = new OrgUnitsRepository(db);
+    const unit = query.org
+      ? await units.findByCode(query.org, ctx.viewer.orgPath)
+      : await units.findById(ctx.viewer.orgUnitId, ctx.viewer.orgPath);
+    if (query.org && !unit) throw notFound();
+    const scope = unit?.path ?? ctx.viewer.orgPath;
+    const rows = await new HotlineRepository(db).list(scope, {
+      status: query.status,
+      limit: query.limit,
+      after: decodeCursor<{ at: string; id: string }>(query.cursor),
+    });
+    const page = rows.slice(0, query.limit);
+    const now = new Date();
+    const last = page.at(-1);
+    return {
+      hotline: unit?.type === 'school' ? unit.hotline : null,
+      items: page.map((r) => toHotlineCallDto(r, now)),
+      nextCursor:
+        rows.length > query.limit && last ? encodeCursor({ at: last.received_at, id: last.id }) : null,
+    };
+  }
+
+  async get(ctx: RequestContext, id: string): Promise<HotlineCallDto> {
+    const row = await new HotlineRepository(this.database.db).find(id, ctx.viewer.orgPath);
+    if (!row) throw notFound();
+    return toHotlineCallDto(row, new Date());
+  }
+
+  /** Logs a call or message; the same client id twice logs it once. */
+  async create(
+    ctx: RequestContext,
+    input: HotlineCreate,
+  ): Promise<{ created: boolean; item: HotlineCallDto }> {
+    const { viewer } = ctx;
+    return this.database.db.transaction().execute(async (trx) => {
+      const school = await writableSchool(trx, viewer);
+      const repo = new HotlineRepository(trx);
+      if (input.id && (await repo.exists(input.id))) {
+        const existing = await repo.find(input.id, school.path);
+        if (!existing) throw new AppError(409, 'id_taken', { key: 'operations:errors.idTaken' });
+        return { created: false, item: toHotlineCallDto(existing, new Date()) };
+      }
+      if (!input.subject) throw required('subject');
+      const receivedAt = new Date(input.receivedAt ?? Date.now()).toISOString();
+      const year = Number(todayInKazakhstan(new Date(receivedAt)).slice(0, 4));
+      const campaign = await openCampaignFor(trx, school.path, year, { required: false });
+      const status = input.status ?? 'open';
+      const id = input.id ?? uuidv7();
+      const now = new Date().toISOString();
+      await repo.insert({
+        id,
+        org_path: school.path,
+        campaign_id: campaign?.id ?? null,
+        received_at: receivedAt,
+        channel: input.channel,
+        caller: input.anonymous ? null : (input.caller ?? null),
+        caller_phone: input.anonymous ? null : (input.callerPhone ?? null),
+        child_id: input.childId ?? null,
+        about: input.about ?? null,
+        subject: input.subject,
+        handler: input.handler ?? null,
+        action_taken: input.actionTaken ?? null,
+        status,
+        closed_at: status === 'closed' ? now : null,
+        created_by: viewer.email,
+        created_at: now,
+        updated_at: now,
+      });
+      await new AuditRepository(trx).write(viewer, ctx.ip, {
+        action: 'create',
+        entity: 'hotline_call',
+        entityId: id,
+        orgPath: school.path,
+        details: { channel: input.channel },
+      });
+      return { created: true, item: toHotlineCallDto((await repo.find(id, school.path))!, new Date()) };
+    });
+  }
+
+  private async editable(trx: Database['db'], ctx: RequestContext, id: string) {
+    const row = await new HotlineRepository(trx).find(id, ctx.viewer.orgPath);
+    if (!row) throw notFound();
+    const school = await writableSchool(trx, ctx.viewer);
+    if (row.org_path !== school.path) throw forbidden();
+    await assertCampaignOpen(trx, row.campaign_id);
+    return row;
+  }
+
+  async update(ctx: RequestContext, id: string, patch: HotlinePatch): Promise<HotlineCallDto> {
+    return this.database.db.transaction().execute(async (trx) => {
+      const row = await this.editable(trx, ctx, id);
+      const repo = new HotlineRepository(trx);
+      if (patch.subject !== undefined && !patch.subject) throw required('subject');
+      if (patch.status && !canMoveCall(row.status, patch.status)) {
+        throw invalid({
+          status: {
+            key: 'operations:errors.statusTransition',
+            params: { from: row.status, to: patch.status },
+          },
+        });
+      }
+      const { version, ...f } = patch;
+      const changes = {
+        ...(f.about !== undefined && { about: f.about }),
+        ...(f.subject !== undefined && { subject: f.subject }),
+        ...(f.childId !== undefined && { child_id: f.childId }),
+        ...(f.handler !== undefined && { handler: f.handler }),
+        ...(f.actionTaken !== undefined && { action_taken: f.actionTaken }),
+        ...(f.status !== undefined && { status: f.status }),
+        ...(f.status === 'closed' && row.status !== 'closed' && { closed_at: new Date().toISOString() }),
+      };
+      if (!(await repo.update(id, version, changes)))
+        throw conflict({ ...toHotlineCallDto(row, new Date()) });
+      await new AuditRepository(trx).write(ctx.viewer, ctx.ip, {
+        action: 'update',
+        entity: 'hotline_call',
+        entityId: id,
+        orgPath: row.org_path,
+        details: { changed: Object.keys(changes) },
+      });
+      return toHotlineCallDto((await repo.find(id, row.org_path))!, new Date());
+    });
+  }
+
+  /** A call about a child who does not attend school starts the child's non-attendance case. */
+  async openCase(ctx: RequestContext, id: string, child: { childId?: string | null; childName: string }) {
+    return this.database.db.transaction().execute(async (trx) => {
+      const row = await this.editable(trx, ctx, id);
+      await openCase(trx, ctx, {
+        orgPath: row.org_path,
+        childId: child.childId ?? row.child_id,
+        childName: child.childName,
+        source: 'hotline',
+        sourceId: row.id,
+        openedOn: todayInKazakhstan(new Date(row.received_at)),
+      });
+      return toHotlineCallDto((await new HotlineRepository(trx).find(id, row.org_path))!, new Date());
+    });
+  }
+}
