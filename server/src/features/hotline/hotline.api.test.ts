@@ -84,6 +84,29 @@ describe('hotline', () => {
     expect(kase).toMatchObject({ source: 'hotline', sourceId: call.id, childName: 'Ахметов Ерлан' });
   });
 
+  it('puts the child a call is about on the list as proposed, source hotline, with a case', async () => {
+    const call = (await coord.post('/api/hotline', { channel: 'phone', subject: 'Девочка просит милостыню' }))
+      .body;
+    const res = await coord.post(`/api/hotline/${call.id}/child`, {
+      newChild: { surname: 'Серикова', name: 'Алия', birthDate: '2014-04-04', classLabel: '5В' },
+      openCase: true,
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.childId).toBeTruthy();
+    expect(res.body.caseId).toBeTruthy();
+    const child = await t.database.db
+      .selectFrom('children')
+      .selectAll()
+      .where('id', '=', res.body.childId)
+      .executeTakeFirstOrThrow();
+    expect(child).toMatchObject({ source: 'hotline', status: 'proposed' });
+    const bad = await coord.post(`/api/hotline/${call.id}/child`, {
+      newChild: { surname: '', name: 'Алия', birthDate: '2014-04-04', classLabel: '5В' },
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.fields).toHaveProperty(['newChild.surname']);
+  });
+
   it('logs a call once when sent twice with the same id', async () => {
     const id = uuidv7();
     const body = { id, channel: 'sms', subject: 'Вопрос о форме' };

@@ -3,6 +3,7 @@ import type { Services } from '../../services.ts';
 import {
   HotlineCallDto,
   HotlineCaseBody,
+  HotlineChildBody,
   HotlineCreate,
   HotlineList,
   HotlineListQuery,
@@ -39,5 +40,10 @@ export function hotlineRoutes(app: App, { hotline }: Services) {
     '/api/hotline/:id/case',
     { schema: { tags, params: IdParams, body: HotlineCaseBody, response: { 200: HotlineCallDto } } },
     (req) => hotline.openCase(contextOf(req), req.params.id, req.body),
+  );
+  app.post(
+    '/api/hotline/:id/child',
+    { schema: { tags, params: IdParams, body: HotlineChildBody, response: { 200: HotlineCallDto } } },
+    (req) => hotline.addChild(contextOf(req), req.params.id, req.body),
   );
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { HOTLINE_CHANNELS, HOTLINE_STATUSES } from '#domain/operations';
 import { Version } from '../../http/common.schema.ts';
+import { QuickChildInput } from '../raids/raids.schema.ts';
 
 const OptionalText = (max: number) => z.string().trim().max(max).nullable().optional();
 
@@ -76,6 +77,13 @@ export type HotlinePatch = z.infer<typeof HotlinePatch>;
 export const HotlineCaseBody = z.strictObject({
   childId: z.string().max(60).nullable().optional(),
   childName: z.string().trim().min(1).max(300),
+});
+
+/** Puts the child a call is about on the school's list ("proposed", source hotline). */
+export const HotlineChildBody = z.strictObject({
+  newChild: QuickChildInput,
+  /** Also open the child's non-attendance case. */
+  openCase: z.boolean().optional(),
 });
 
 export const IdParams = z.object({ id: z.string().max(60) });

@@ -8,6 +8,7 @@ import { AuditRepository } from '../audit/audit.repository.ts';
 import { assertCampaignOpen, openCampaignFor } from '../campaigns/campaign-lock.ts';
 import { writableSchool } from '../campaigns/school-writer.ts';
 import { openCase } from '../cases/cases.service.ts';
+import { addQuickChild, type QuickChild } from '../cases/registry-child.ts';
 import { OrgUnitsRepository } from '../org-units/org-units.repository.ts';
 import { HotlineRepository, type HotlineCallRow } from './hotline.repository.ts';
 import type { HotlineCallDto, HotlineCreate, HotlinePatch } from './hotline.schema.ts';
@@ -179,6 +180,35 @@ export class HotlineService {
         openedOn: todayInKazakhstan(new Date(row.received_at)),
       });
       return toHotlineCallDto((await new HotlineRepository(trx).find(id, row.org_path))!, new Date());
+    });
+  }
+
+  /** A call can put a child on the list: a new "proposed" child with source "hotline", linked to the call. */
+  async addChild(ctx: RequestContext, id: string, body: { newChild: QuickChild; openCase?: boolean }) {
+    return this.database.db.transaction().execute(async (trx) => {
+      const row = await this.editable(trx, ctx, id);
+      const school = await writableSchool(trx, ctx.viewer);
+      const child = await addQuickChild(trx, ctx, school, body.newChild, 'hotline', 'newChild');
+      const repo = new HotlineRepository(trx);
+      await repo.update(row.id, row.version, { child_id: child.id });
+      await new AuditRepository(trx).write(ctx.viewer, ctx.ip, {
+        action: 'update',
+        entity: 'hotline_call',
+        entityId: row.id,
+        orgPath: row.org_path,
+        details: { changed: ['child_id'], childId: child.id },
+      });
+      if (body.openCase) {
+        await openCase(trx, ctx, {
+          orgPath: row.org_path,
+          childId: child.id,
+          childName: child.fullName,
+          source: 'hotline',
+          sourceId: row.id,
+          openedOn: todayInKazakhstan(new Date(row.received_at)),
+        });
+      }
+      return toHotlineCallDto((await repo.find(id, row.org_path))!, new Date());
     });
   }
 }
