@@ -218,6 +218,44 @@ export class AidRepository {
       .execute();
   }
 
+  /** An aid row in effect with exactly these values: how a re-imported row is recognised. */
+  findSame(r: {
+    orgUnitId: string;
+    childId: string;
+    date: string;
+    source: 'fv' | 'sponsor';
+    sponsorId: string | null;
+    form: string;
+    amount: number;
+    items: string;
+  }) {
+    let q = this.db
+      .selectFrom('aid as a')
+      .leftJoin('aid as rv', 'rv.reverses', 'a.id')
+      .select('a.id')
+      .where('a.org_unit_id', '=', r.orgUnitId)
+      .where('a.child_id', '=', r.childId)
+      .where('a.date', '=', r.date)
+      .where('a.source', '=', r.source)
+      .where('a.form', '=', r.form)
+      .where('a.amount', '=', r.amount)
+      .where('a.items', '=', r.items)
+      .where('a.reverses', 'is', null)
+      .where('rv.id', 'is', null);
+    q =
+      r.sponsorId === null ? q.where('a.sponsor_id', 'is', null) : q.where('a.sponsor_id', '=', r.sponsorId);
+    return q.executeTakeFirst();
+  }
+
+  childByIin(orgUnitId: string, iin: string) {
+    return this.db
+      .selectFrom('children')
+      .select(['id', 'status'])
+      .where('org_unit_id', '=', orgUnitId)
+      .where('iin', '=', iin)
+      .executeTakeFirst();
+  }
+
   async insertProof(row: Selectable<AidProofsTable>) {
     await this.db.insertInto('aid_proofs').values(row).execute();
   }

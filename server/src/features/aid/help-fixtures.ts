@@ -1,4 +1,5 @@
 import { v7 as uuidv7 } from 'uuid';
+import { makeValidIin } from '#domain/iin';
 import type { Database } from '../../db/engine.ts';
 
 // Test builders for help: children of the registry written straight into its tables (only the columns the aid
@@ -6,6 +7,7 @@ import type { Database } from '../../db/engine.ts';
 
 export interface FixtureChild {
   id: string;
+  iin: string | null;
   surname: string;
   name: string;
 }
@@ -20,6 +22,7 @@ export async function addChildren(
     categories?: { code: string; docName?: string | null; validUntil?: string | null }[];
     status?: 'proposed' | 'approved';
     needs?: string[];
+    withIin?: boolean;
   } = {},
 ): Promise<FixtureChild[]> {
   const db = database.db;
@@ -34,6 +37,7 @@ export async function addChildren(
   for (let i = 0; i < n; i++) {
     serial += 1;
     const id = uuidv7();
+    const iin = opts.withIin ? makeValidIin('2014-05-01', 'm', (serial * 10) % 10_000) : null;
     const surname = `Оспанов${serial}`;
     const name = `Ерлан`;
     await db
@@ -42,7 +46,7 @@ export async function addChildren(
         id,
         org_unit_id: school.id,
         org_path: school.path,
-        iin: null,
+        iin,
         surname,
         name,
         patronymic: null,
@@ -95,7 +99,7 @@ export async function addChildren(
         })
         .execute();
     }
-    out.push({ id, surname, name });
+    out.push({ id, iin, surname, name });
   }
   return out;
 }

@@ -1,0 +1,243 @@
+import type { Kysely } from 'kysely';
+import { AID_FORMS, parseAidForm, parseNeedItem, type NeedItem } from '#domain/aid-codes';
+import { COMMON_MESSAGES } from '#domain/common-messages';
+import { checkFvAid } from '#domain/eligibility';
+import { isLang } from '#domain/lang';
+import { normalizeLabel } from '#domain/label-lookup';
+import type { Database } from '../../db/engine.ts';
+import { isPostgres } from '../../db/portable.ts';
+import type { DB } from '../../db/schema.ts';
+import { FvService, yearOf } from '../fv/fv.service.ts';
+import { mayRecordHelp } from '../fv/help-access.ts';
+import { RowReader } from '../import/import-cells.ts';
+import type { Importer, ImportContext } from '../import/importer.ts';
+import { OrgUnitsRepository } from '../org-units/org-units.repository.ts';
+import { SponsorsRepository } from '../sponsors/sponsors.repository.ts';
+import { AidRepository } from './aid.repository.ts';
+import { AidService } from './aid.service.ts';
+
+export interface AidImportRow {
+  orgCode: string;
+  date: string;
+  childId: string;
+  source: 'fv' | 'sponsor';
+  sponsorId: string | null;
+  form: (typeof AID_FORMS)[number];
+  amount: number;
+  items: { item: NeedItem; quantity: number }[];
+  note: string | null;
+  /** Already recorded with exactly these values: importing it again changes nothing. */
+  existing: boolean;
+}
+
+/** The services over the import's transaction, so that what they read and write is part of it. */
+const within = (db: Kysely<DB>): Database => ({
+  db,
+  engine: isPostgres(db as Kysely<unknown>) ? 'postgres' : 'sqlite',
+  location: 'import',
+  close: async () => undefined,
+});
+
+const FV_LABELS = new Set(['фв', 'fv', 'фонд всеобуча', 'жбмоқ'].map(normalizeLabel));
+
+/** "рюкзак, обувь x2, школьная форма (1)" → items with quantities; null when a label is unknown. */
+function parseItems(text: string): { items: { item: NeedItem; quantity: number }[]; unknown: string[] } {
+  const items: { item: NeedItem; quantity: number }[] = [];
+  const unknown: string[] = [];
+  for (const raw of text.split(/[,;\n]/)) {
+    const entry = raw.trim();
+    if (!entry) continue;
+    const m = /^(.*?)\s*(?:[x×*]\s*(\d+)|\((\d+)\)|[-—–]\s*(\d+)\s*(?:шт\.?|дана|pcs)?)$/iu.exec(entry);
+    const label = m ? m[1]! : entry;
+    const quantity = m ? Number(m[2] ?? m[3] ?? m[4]) : 1;
+    const code = parseNeedItem(label);
+    if (!code || quantity < 1) unknown.push(entry);
+    else items.push({ item: code, quantity });
+  }
+  return { items, unknown };
+}
+
+async function schoolOf(ic: ImportContext) {
+  const key = 'aid.school';
+  if (!ic.state.has(key)) {
+    const unit = await new OrgUnitsRepository(ic.db).findByCode(
+      ic.options.orgCode ?? ic.ctx.viewer.orgCode,
+      ic.ctx.viewer.orgPath,
+    );
+    ic.state.set(key, unit ?? null);
+  }
+  return ic.state.get(key) as Awaited<ReturnType<OrgUnitsRepository['findByCode']>> | null;
+}
+
+/**
+ * `Дата; ИИН; Источник; Форма; Сумма; Предметы; Примечание` — one row per child; rows of the same date, source,
+ * form and note become one handover. A row recorded before with the same values is left as it is.
+ */
+export const aidImporter: Importer<AidImportRow> = {
+  kind: 'aid',
+  roles: ['admin', 'coordinator', 'director'],
+  columns: [
+    { key: 'date', headers: ['Дата', 'Күні', 'Date'], required: true },
+    { key: 'iin', headers: ['ИИН', 'ЖСН', 'IIN'], required: true },
+    { key: 'source', headers: ['Источник', 'Көзі', 'Source'], required: true },
+    { key: 'form', headers: ['Форма', 'Түрі', 'Form'], required: true },
+    { key: 'amount', headers: ['Сумма', 'Сомасы', 'Amount'], required: false },
+    { key: 'items', headers: ['Предметы', 'Заттар', 'Items'], required: false },
+    { key: 'note', headers: ['Примечание', 'Ескертпе', 'Note'], required: false },
+  ],
+  example: {
+    date: '15.08.2025',
+    iin: '150101500007',
+    source: 'ФВ',
+    form: 'деньги',
+    amount: '46 228',
+    items: '',
+    note: '',
+  },
+
+  async validate(cells, rowNumber, ic) {
+    const r = new RowReader(cells);
+    const date = r.date('date', { required: true });
+    const iin = r.text('iin', { required: true, max: 20 })?.replace(/\s+/g, '') ?? null;
+    const sourceText = r.text('source', { required: true, max: 300 });
+    const form = r.choice('form', parseAidForm, {
+      required: true,
+      values: Object.values(COMMON_MESSAGES.ru.aidForm).join(', '),
+    });
+    const amount = r.tenge('amount') ?? 0;
+    const note = r.text('note', { max: 2000, multiline: true });
+    const parsedItems = parseItems(r.cells.items ?? '');
+    if (parsedItems.unknown.length > 0) {
+      r.error('items', 'import:cell.choice', {
+        value: parsedItems.unknown.join(', '),
+        values: Object.values(COMMON_MESSAGES.ru.item).join(', '),
+      });
+    }
+    const school = await schoolOf(ic);
+    if (!school || school.type !== 'school') r.error('_', 'help:aid.notSchool');
+    else if (!mayRecordHelp(ic.ctx.viewer, school)) r.error('_', 'errors:forbidden');
+
+    let source: 'fv' | 'sponsor' = 'fv';
+    let sponsorId: string | null = null;
+    if (sourceText && school) {
+      if (!FV_LABELS.has(normalizeLabel(sourceText))) {
+        source = 'sponsor';
+        const found = await new SponsorsRepository(ic.db).findVisibleByNameKey(
+          school.path,
+          normalizeLabel(sourceText),
+        );
+        if (found[0]) sponsorId = found[0].id;
+        else r.error('source', 'help:import.sponsorNotFound', { name: sourceText });
+      }
+    }
+    if (r.failed('amount')) {
+      // The amount's own error says enough.
+    } else if ((source === 'fv' || form === 'money') && amount === 0) {
+      r.error('amount', 'help:aid.moneyNeedsAmount', { row: rowNumber });
+    } else if (amount === 0 && parsedItems.items.length === 0 && !r.failed('items')) {
+      r.error('amount', 'help:aid.lineEmpty', { row: rowNumber });
+    }
+
+    let child: { id: string; status: string } | undefined;
+    if (iin && school) {
+      child = await new AidRepository(ic.db).childByIin(school.id, iin);
+      if (!child) r.error('iin', 'help:import.childNotFound', { iin });
+    }
+
+    let existing = false;
+    if (child && school && date && form && r.errors.length === 0) {
+      const items = JSON.stringify(parsedItems.items);
+      existing = Boolean(
+        await new AidRepository(ic.db).findSame({
+          orgUnitId: school.id,
+          childId: child.id,
+          date,
+          source,
+          sponsorId,
+          form,
+          amount,
+          items,
+        }),
+      );
+      const key = [child.id, date, source, sponsorId, form, amount, items].join('|');
+      const seen = (ic.state.get('aid.rows') as Map<string, number> | undefined) ?? new Map<string, number>();
+      ic.state.set('aid.rows', seen);
+      const first = seen.get(key);
+      if (first !== undefined) r.error('_', 'import:cell.duplicate', { row: first });
+      else seen.set(key, rowNumber);
+
+      if (source === 'fv' && !existing) {
+        const year = yearOf(date);
+        const fv = new FvService(within(ic.db));
+        const balanceKey = `aid.fv.${year}`;
+        if (!ic.state.has(balanceKey)) {
+          ic.state.set(balanceKey, (await fv.balanceForSpending(ic.db, school, year)).left);
+        }
+        const left = ic.state.get(balanceKey) as number;
+        const cats = await new AidRepository(ic.db).categoriesOf([child.id]);
+        const check = checkFvAid({
+          childCategories: cats.map((c) => ({
+            code: c.code,
+            validUntil: c.valid_until,
+            hasProof: Boolean(c.doc_name || c.doc_number),
+          })),
+          amount,
+          remaining: left,
+          pm: await fv.pm(year, ic.db),
+          date,
+        });
+        if (check.errors.includes('no-fv-category'))
+          r.error('iin', 'help:aid.noFvCategoryRow', { row: rowNumber });
+        if (check.errors.includes('over-remaining')) {
+          r.error('amount', 'help:import.fvOverRemaining', { left: String(Math.max(left, 0)) });
+        }
+        for (const w of check.warnings) {
+          const code = w === 'below-pm' ? 'belowPm' : w === 'proof-missing' ? 'proofMissing' : 'proofExpired';
+          r.warn(code === 'belowPm' ? 'amount' : 'iin', `help:warning.${code}`, { row: rowNumber, pm: '' });
+        }
+        ic.state.set(balanceKey, left - amount);
+      }
+    }
+    return r.result(() => ({
+      orgCode: school!.code,
+      date: date!,
+      childId: child!.id,
+      source,
+      sponsorId,
+      form: form!,
+      amount,
+      items: parsedItems.items,
+      note,
+      existing,
+    }));
+  },
+
+  async apply(rows, ic) {
+    const aid = new AidService(within(ic.db));
+    const lang = isLang(ic.ctx.viewer.lang) ? ic.ctx.viewer.lang : 'ru';
+    const groups = new Map<string, AidImportRow[]>();
+    for (const row of rows.filter((x) => !x.existing)) {
+      const key = [row.date, row.source, row.sponsorId, row.form, row.note].join('|');
+      groups.set(key, [...(groups.get(key) ?? []), row]);
+    }
+    for (const group of groups.values()) {
+      const first = group[0]!;
+      await aid.handoverIn(
+        ic.db,
+        ic.ctx,
+        {
+          orgCode: first.orgCode,
+          date: first.date,
+          source: first.source,
+          sponsorId: first.sponsorId ?? undefined,
+          form: first.form,
+          note: first.note ?? undefined,
+          lines: group.map((g) => ({ childId: g.childId, amount: g.amount, items: g.items })),
+        },
+        lang,
+      );
+    }
+    const created = rows.filter((x) => !x.existing).length;
+    return { created, updated: 0, unchanged: rows.length - created };
+  },
+};
