@@ -17,6 +17,7 @@ import { DocumentsService } from './features/documents/documents.service.ts';
 import { FvService } from './features/fv/fv.service.ts';
 import { ImportService } from './features/import/import.service.ts';
 import { PledgesService } from './features/pledges/pledges.service.ts';
+import { ReportsService } from './features/reports/reports.service.ts';
 import { SponsorsService } from './features/sponsors/sponsors.service.ts';
 
 /** Every service of the application, built once over one database. Features add theirs here. */
@@ -40,6 +41,7 @@ export function buildServices(database: Database, config: Config) {
     sponsors: new SponsorsService(database),
     pledges: new PledgesService(database),
     aid: new AidService(database),
+    reports: new ReportsService(database),
     documents: new DocumentsService(database),
     import: new ImportService(database, config),
   };

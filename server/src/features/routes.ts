@@ -15,6 +15,7 @@ import { documentsRoutes } from './documents/documents.routes.ts';
 import { fvRoutes } from './fv/fv.routes.ts';
 import { importRoutes } from './import/import.routes.ts';
 import { pledgesRoutes } from './pledges/pledges.routes.ts';
+import { reportsRoutes } from './reports/reports.routes.ts';
 import { sponsorsRoutes } from './sponsors/sponsors.routes.ts';
 
 /** Every feature's HTTP routes. A new feature adds one line. */
@@ -33,6 +34,7 @@ export const featureRoutes: ((app: App, services: Services) => void)[] = [
   sponsorsRoutes,
   pledgesRoutes,
   aidRoutes,
+  reportsRoutes,
   documentsRoutes,
   importRoutes,
 ];

@@ -1,0 +1,386 @@
+import { isCategoryCode } from '#domain/categories';
+import { normalizeClassLabel } from '#domain/class-label';
+import { isLang, LANGS, type Lang } from '#domain/lang';
+import { buildReport, effectiveAid } from '#domain/report/build-report';
+import { reportNarrative, type NarrativeDocument } from '#domain/report/narrative';
+import type { Report } from '#domain/report/report';
+import { rollUp } from '#domain/report/roll-up';
+import type { Viewer } from '../../db/access-gate.ts';
+import type { Database } from '../../db/engine.ts';
+import { invalid, notFound } from '../../http/app-error.ts';
+import type { RequestContext } from '../../http/request-context.ts';
+import { CONTENT_TYPES, renderReportFile, type FileFormat } from './render/render-report.ts';
+import { reportDocument } from './render/report-document.ts';
+import { reportTables, type ReportTable } from './render/report-tables.ts';
+import { assembleReportInput, unitName } from './report-input-builder.ts';
+import {
+  ReportsRepository,
+  type ChildRecord,
+  type ScopeRecords,
+  type UnitRow,
+} from './reports.repository.ts';
+import {
+  REPORT_FORMATS,
+  type PublicCampaign,
+  type ReportFormat,
+  type ReportQuery,
+  type TraceQuery,
+  type TraceRecord,
+} from './reports.schema.ts';
+
+/** Groups of fewer children than this are never shown on the public page. */
+export const PUBLIC_MIN_GROUP = 5;
+
+export type ReportOutput =
+  { kind: 'json'; body: Report } | { kind: 'file'; body: Buffer; contentType: string; fileName: string };
+
+export interface ReportView {
+  report: Report;
+  narrative: NarrativeDocument;
+  tables: ReportTable[];
+  years: number[];
+}
+
+function checkLang(lang: string | undefined, fallback: Lang): Lang {
+  if (lang === undefined || lang === '') return fallback;
+  if (isLang(lang)) return lang;
+  throw invalid({ lang: { key: 'reports:errors.lang', params: { supported: LANGS.join(', ') } } });
+}
+
+function checkFormat(format: string | undefined): ReportFormat {
+  if (format === undefined || format === '') return 'json';
+  if ((REPORT_FORMATS as readonly string[]).includes(format)) return format as ReportFormat;
+  throw invalid({
+    format: { key: 'reports:errors.format', params: { supported: REPORT_FORMATS.join(', ') } },
+  });
+}
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+function viewerLang(viewer: Viewer): Lang {
+  return isLang(viewer.lang) ? viewer.lang : 'ru';
+}
+
+/** "Аманова А. Б." for a child the viewer may see by name; teachers see only their own classes. */
+function childLabel(child: ChildRecord | undefined, viewer: Viewer): string {
+  if (!child) return '—';
+  if (viewer.role === 'teacher' && !viewer.classes.map(normalizeClassLabel).includes(child.class_label))
+    return '—';
+  const initials = [child.name, child.patronymic]
+    .filter((p): p is string => Boolean(p))
+    .map((p) => `${p.charAt(0)}.`)
+    .join(' ');
+  return `${child.surname} ${initials}, ${child.class_label}`;
+}
+
+export class ReportsService {
+  constructor(private readonly database: Database) {}
+
+  private get repo() {
+    return new ReportsRepository(this.database.db);
+  }
+
+  /** The unit (the viewer's own by default) and its records for the year; 404 outside scope or without a campaign. */
+  private async records(
+    viewer: Viewer,
+    orgCode: string | undefined,
+    year: number,
+  ): Promise<{ unit: UnitRow; records: ScopeRecords }> {
+    const unit = await this.repo.findUnit(orgCode ?? viewer.orgCode, viewer.orgPath);
+    if (!unit) throw notFound();
+    const records = await this.repo.load(unit, year);
+    if (records.campaigns.length === 0) throw notFound();
+    return { unit, records };
+  }
+
+  async build(ctx: RequestContext, orgCode: string | undefined, year: number, lang: Lang) {
+    const { unit, records } = await this.records(ctx.viewer, orgCode, year);
+    return { unit, records, report: buildReport(assembleReportInput(records, unit, lang)) };
+  }
+
+  async report(ctx: RequestContext, query: ReportQuery): Promise<ReportOutput> {
+    const lang = checkLang(query.lang, viewerLang(ctx.viewer));
+    const format = checkFormat(query.format);
+    const { unit, report } = await this.build(ctx, query.org, query.campaign, lang);
+    if (format === 'json') return { kind: 'json', body: report };
+    return this.file(report, unit.code, lang, format);
+  }
+
+  async file(report: Report, code: string, lang: Lang, format: FileFormat): Promise<ReportOutput> {
+    const doc = reportDocument(report, lang, { today: today() });
+    return {
+      kind: 'file',
+      body: await renderReportFile(doc, format),
+      contentType: CONTENT_TYPES[format],
+      fileName: `report-${code}-${report.campaign.year}-${lang}.${format}`,
+    };
+  }
+
+  /** What the report page shows: the figures, the text, the tables and the years one can switch to. */
+  async view(ctx: RequestContext, query: ReportQuery): Promise<ReportView> {
+    const lang = checkLang(query.lang, viewerLang(ctx.viewer));
+    const { unit, report } = await this.build(ctx, query.org, query.campaign, lang);
+    return {
+      report,
+      narrative: reportNarrative(report, lang, { breakdowns: false }),
+      tables: reportTables(report, lang),
+      years: await this.repo.campaignYears(unit.path),
+    };
+  }
+
+  /** The records behind one figure of the report, within what the viewer may see. */
+  async trace(ctx: RequestContext, query: TraceQuery) {
+    const lang = checkLang(query.lang, viewerLang(ctx.viewer));
+    const { unit, records, report } = await this.build(ctx, query.org, query.campaign, lang);
+    const units = new Map(records.units.map((u) => [u.path, u]));
+    const orgOf = (path: string) => {
+      const u = units.get(path) ?? unit;
+      return { orgCode: u.code, orgName: unitName(u, lang) };
+    };
+    const children = new Map([...records.children, ...records.movedChildren].map((c) => [c.id, c]));
+    const sponsors = new Map(records.sponsors.map((s) => [s.id, s.name]));
+    const items: TraceRecord[] = [];
+    let value = 0;
+    const [group, figure] = query.metric.split('.') as [string, string];
+
+    if (group === 'fv' || group === 'sponsors' || group === 'total') {
+      // A reversed row and the row reversing it are both left out, exactly as in the report.
+      const reversed = new Set(records.aid.flatMap((a) => (a.reverses ? [a.reverses] : [])));
+      const effective = new Set(
+        records.aid.filter((a) => !a.reverses && !reversed.has(a.id)).map((a) => a.id),
+      );
+      const rows = records.aid.filter((a) => {
+        if (!effective.has(a.id)) return false;
+        if (group === 'fv' && a.source !== 'fv') return false;
+        if (group === 'sponsors' && a.source !== 'sponsor') return false;
+        if (query.month && a.date.slice(0, 7) !== query.month) return false;
+        if (query.sponsor && a.sponsor_id !== query.sponsor) return false;
+        if (query.form && a.form !== query.form) return false;
+        if (query.category) {
+          const child = children.get(a.child_id);
+          const cats = (child?.categories ?? []).filter(isCategoryCode);
+          if (query.category === 'none' ? cats.length > 0 : !cats.includes(query.category as never))
+            return false;
+        }
+        return true;
+      });
+      for (const a of rows) {
+        const source = a.source === 'fv' ? 'ФВ' : (sponsors.get(a.sponsor_id ?? '') ?? '—');
+        items.push({
+          kind: 'aid',
+          id: a.id,
+          date: a.date,
+          label: `${childLabel(children.get(a.child_id), ctx.viewer)} · ${source} · ${a.form}`,
+          ...orgOf(a.org_path),
+          amount: a.amount,
+        });
+      }
+      value =
+        figure === 'students'
+          ? new Set(rows.map((r) => r.child_id)).size
+          : rows.reduce((sum, r) => sum + r.amount, 0);
+    } else if (group === 'children') {
+      const rows = records.children.filter((c) =>
+        figure === 'listed'
+          ? c.status === 'approved' || c.status === 'helped'
+          : figure === 'proposed'
+            ? c.status === 'proposed'
+            : c.status !== 'archived' && c.not_attending === 1,
+      );
+      for (const c of rows) {
+        items.push({
+          kind: 'child',
+          id: c.id,
+          date: null,
+          label: childLabel(c, ctx.viewer),
+          ...orgOf(c.org_path),
+          amount: null,
+        });
+      }
+      value = rows.length;
+    } else if (group === 'raids') {
+      if (figure === 'count') {
+        for (const r of records.raids) {
+          const places = records.raidPlaces.filter((p) => p.raid_id === r.id).map((p) => p.name ?? p.kind);
+          items.push({
+            kind: 'raid',
+            id: r.id,
+            date: r.held_on,
+            label: places.join(', '),
+            ...orgOf(r.org_path),
+            amount: null,
+          });
+        }
+        value = report.raids.count;
+      } else {
+        const input = assembleReportInput(records, unit, lang);
+        const flat = new Map(
+          (function all(n: typeof input): [string, boolean][] {
+            return [
+              ...n.raids.flatMap((r) =>
+                r.found.map((f, i) => [`${r.id}#${i}`, f.returnedToSchool] as [string, boolean]),
+              ),
+              ...(n.units ?? []).flatMap(all),
+            ];
+          })(input),
+        );
+        for (const r of records.raids) {
+          const found = records.raidChildren.filter((c) => c.raid_id === r.id);
+          found.forEach((c, i) => {
+            if (figure === 'returnedToSchool' && !flat.get(`${r.id}#${i}`)) return;
+            const registry = c.child_id ? children.get(c.child_id) : undefined;
+            items.push({
+              kind: 'raid',
+              id: c.id,
+              date: r.held_on,
+              label: registry
+                ? childLabel(registry, ctx.viewer)
+                : ctx.viewer.role === 'teacher'
+                  ? '—'
+                  : c.full_name,
+              ...orgOf(r.org_path),
+              amount: null,
+            });
+          });
+        }
+        value = figure === 'childrenFound' ? report.raids.childrenFound : report.raids.returnedToSchool;
+      }
+    } else if (group === 'hotline') {
+      const rows = records.hotline.filter((h) => figure === 'calls' || h.status === 'closed');
+      for (const h of rows) {
+        items.push({
+          kind: 'hotline',
+          id: h.id,
+          date: h.received_at.slice(0, 10),
+          label: h.subject,
+          ...orgOf(h.org_path),
+          amount: null,
+        });
+      }
+      value = rows.length;
+    } else {
+      const rows = records.plan.filter((p) =>
+        figure === 'done' ? p.status === 'done' : p.status !== 'cancelled',
+      );
+      for (const p of rows) {
+        items.push({
+          kind: 'plan',
+          id: p.id,
+          date: p.date_from,
+          label: p.title,
+          ...orgOf(p.org_path),
+          amount: null,
+        });
+      }
+      value = rows.length;
+    }
+    return { metric: query.metric, value, total: items.length, items: items.slice(0, query.limit) };
+  }
+
+  /** Figures for the dashboard: help by week, coverage of the list, categories, units compared, years. */
+  async dashboard(ctx: RequestContext, query: { org?: string; campaign?: number; lang?: string }) {
+    const lang = checkLang(query.lang, viewerLang(ctx.viewer));
+    const unit = await this.repo.findUnit(query.org ?? ctx.viewer.orgCode, ctx.viewer.orgPath);
+    if (!unit) throw notFound();
+    const years = await this.repo.campaignYears(unit.path);
+    const year = query.campaign ?? years[0];
+    if (year === undefined) throw notFound();
+    const { records, report } = await this.build(ctx, unit.code, year, lang);
+    const input = assembleReportInput(records, unit, lang);
+    const rows = effectiveAid(rollUp(input).aid);
+    const start = Date.parse(`${report.campaign.from}T00:00:00Z`);
+    const weekOf = (date: string) =>
+      Math.max(0, Math.floor((Date.parse(`${date}T00:00:00Z`) - start) / 604_800_000));
+    const weeks = new Map<number, { week: number; fv: number; sponsors: number; students: Set<string> }>();
+    const lastWeek = weekOf(report.campaign.to);
+    for (let w = 0; w <= lastWeek; w += 1)
+      weeks.set(w, { week: w + 1, fv: 0, sponsors: 0, students: new Set() });
+    for (const a of rows) {
+      const w = weekOf(a.date);
+      const entry = weeks.get(w) ?? { week: w + 1, fv: 0, sponsors: 0, students: new Set<string>() };
+      if (a.source.kind === 'fv') entry.fv += a.amount;
+      else entry.sponsors += a.amount;
+      entry.students.add(a.childId);
+      weeks.set(w, entry);
+    }
+    const helpedIds = new Set(rows.map((a) => a.childId));
+    const listed = records.children.filter((c) => c.status === 'approved' || c.status === 'helped');
+    const history = [];
+    for (const y of [...years].sort((a, b) => a - b)) {
+      if (y === year) {
+        history.push({ year: y, students: report.total.students, amount: report.total.amount });
+        continue;
+      }
+      const other = await this.repo.load(unit, y);
+      const r = buildReport(assembleReportInput(other, unit, lang));
+      history.push({ year: y, students: r.total.students, amount: r.total.amount });
+    }
+    return {
+      org: { code: unit.code, name: unitName(unit, lang), type: unit.type },
+      year,
+      years,
+      weeks: [...weeks.values()]
+        .sort((a, b) => a.week - b.week)
+        .map((w) => ({ week: w.week, fv: w.fv, sponsors: w.sponsors, students: w.students.size })),
+      coverage: { listed: listed.length, helped: listed.filter((c) => helpedIds.has(c.id)).length },
+      categories: report.byCategory,
+      units: report.units.map((u) => ({
+        code: u.org.code,
+        name: u.org.name,
+        students: u.total.students,
+        amount: u.total.amount,
+        listed: u.children.listed,
+        closed: u.campaign.closed,
+      })),
+      history,
+      total: report.total,
+    };
+  }
+
+  /** The public page of a unit's campaign: totals and anonymised needs, nothing that identifies a child. */
+  async publicCampaign(code: string, year: number, langInput: string | undefined): Promise<PublicCampaign> {
+    const lang = checkLang(langInput, 'kk');
+    const unit = await this.repo.findUnit(code, '/');
+    if (!unit) throw notFound();
+    const records = await this.repo.load(unit, year);
+    if (records.campaigns.length === 0) throw notFound();
+    const report = buildReport(assembleReportInput(records, unit, lang));
+    const small = report.total.students > 0 && report.total.students < PUBLIC_MIN_GROUP;
+    const helped = report.sponsors.list;
+    const needs = new Map<
+      string,
+      { item: string; name: string; children: Set<string>; quantity: number; position: number }
+    >();
+    for (const n of await this.repo.openNeeds(unit.path)) {
+      const name = lang === 'kk' ? n.name_kk : lang === 'en' ? n.name_en : n.name_ru;
+      const entry = needs.get(n.code) ?? {
+        item: n.code,
+        name,
+        children: new Set<string>(),
+        quantity: 0,
+        position: n.position,
+      };
+      entry.children.add(n.child_id);
+      entry.quantity += n.quantity;
+      needs.set(n.code, entry);
+    }
+    return {
+      org: { code: unit.code, name: unitName(unit, lang), hotline: unit.hotline },
+      campaign: report.campaign,
+      totals: {
+        students: small ? null : report.total.students,
+        amount: small ? null : report.total.amount,
+        fvAmount: small ? null : report.fv.amount,
+        sponsorsAmount: small ? null : report.sponsors.amount,
+        sponsors: helped.length,
+      },
+      sponsors: helped.filter((s) => !s.anonymous).map((s) => s.name),
+      anonymousSponsors: helped.filter((s) => s.anonymous).length,
+      needs: [...needs.values()]
+        .filter((n) => n.children.size >= PUBLIC_MIN_GROUP)
+        .sort((a, b) => a.position - b.position || a.item.localeCompare(b.item))
+        .map((n) => ({ item: n.item, name: n.name, children: n.children.size, quantity: n.quantity })),
+      minGroup: PUBLIC_MIN_GROUP,
+    };
+  }
+}
