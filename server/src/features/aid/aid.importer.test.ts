@@ -15,11 +15,8 @@ const csv = (name: string, lines: string[]) => ({
   name,
   data: Buffer.from(lines.join('\r\n') + '\r\n', 'utf8'),
 });
-const run = (file: { name: string; data: Buffer }, apply = true) =>
-  (apply ? services.import.apply : services.import.preview).call(services.import, operator, [file], {
-    lang: 'ru',
-    orgCode: 'SA',
-  });
+const run = (file: { name: string; data: Buffer }) =>
+  services.import.apply(operator, [file], { lang: 'ru', orgCode: 'SA' });
 const result = (r: ImportReport) => r.files[0]!.sheets[0]!.result;
 const errors = (r: ImportReport) =>
   r.files[0]!.sheets[0]!.errors.map((e) => `${e.row}:${e.field}:${e.message.key}`);
