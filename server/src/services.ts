@@ -3,6 +3,7 @@ import type { Database } from './db/engine.ts';
 import { AuthService } from './features/auth/auth.service.ts';
 import { CampaignsService } from './features/campaigns/campaigns.service.ts';
 import { PlanService } from './features/plan/plan.service.ts';
+import { MaterialsService } from './features/materials/materials.service.ts';
 import { CasesService } from './features/cases/cases.service.ts';
 import { HotlineService } from './features/hotline/hotline.service.ts';
 import { RaidsService } from './features/raids/raids.service.ts';
@@ -31,6 +32,7 @@ export function buildServices(database: Database, config: Config) {
     users: new UsersService(database),
     campaigns: new CampaignsService(database),
     plan: new PlanService(database, config),
+    materials: new MaterialsService(database),
     cases: new CasesService(database),
     hotline: new HotlineService(database),
     raids: new RaidsService(database),

@@ -3,6 +3,7 @@ import type { Services } from '../services.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import { campaignsRoutes } from './campaigns/campaigns.routes.ts';
 import { planRoutes } from './plan/plan.routes.ts';
+import { materialsRoutes } from './materials/materials.routes.ts';
 import { casesRoutes } from './cases/cases.routes.ts';
 import { hotlineRoutes } from './hotline/hotline.routes.ts';
 import { raidsRoutes } from './raids/raids.routes.ts';
@@ -26,6 +27,7 @@ export const featureRoutes: ((app: App, services: Services) => void)[] = [
   usersRoutes,
   campaignsRoutes,
   planRoutes,
+  materialsRoutes,
   hotlineRoutes,
   raidsRoutes,
   casesRoutes,
