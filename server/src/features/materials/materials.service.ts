@@ -84,7 +84,7 @@ export class MaterialsService {
       if (!campaign) throw campaignMissing(input.year);
       if (campaign.status === 'closed') throw campaignClosed(campaign.year);
       const texts = Object.fromEntries(
-        TEXT_KEYS.flatMap((k) => (input.texts[k]?.trim() ? [[k, input.texts[k]!.trim()]] : [])),
+        TEXT_KEYS.flatMap((k) => (input.texts[k]?.trim() ? [[k, input.texts[k].trim()]] : [])),
       );
       const repo = new MaterialsRepository(trx);
       const stored = await repo.find(campaign.id, school.path, input.lang);
