@@ -8,6 +8,7 @@ import { registerDemo } from './commands/demo.ts';
 import { registerImport } from './commands/import.ts';
 import { registerBackup } from './commands/backup.ts';
 import { registerBench } from './commands/bench.ts';
+import { registerReport } from './commands/report.ts';
 
 // `npx mektep <command>`: exit 0 on success, 1 on refused input, 2 on usage errors (interfaces.md).
 const program = new Command('mektep')
@@ -22,6 +23,7 @@ registerDemo(program);
 registerImport(program);
 registerBackup(program);
 registerBench(program);
+registerReport(program);
 
 try {
   await program.parseAsync(process.argv);

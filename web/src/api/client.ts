@@ -46,6 +46,41 @@ export class ApiClient {
     return this.request<T>('PATCH', path, { ...options, body });
   }
 
+  /**
+   * Sends a multipart form (file uploads) with the language and CSRF headers. XMLHttpRequest rather than fetch
+   * because only it reports upload progress: `onProgress` gets the share sent so far, 0…1.
+   */
+  upload<T>(
+    path: string,
+    form: FormData,
+    options: { onProgress?: (share: number) => void; signal?: AbortSignal } = {},
+  ): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      const xhr = new XMLHttpRequest();
+      xhr.open('POST', this.baseUrl + path);
+      xhr.setRequestHeader('Accept', 'application/json');
+      xhr.setRequestHeader('Accept-Language', this.getLanguage());
+      if (this.csrfToken) xhr.setRequestHeader('x-csrf-token', this.csrfToken);
+      xhr.upload.onprogress = (e) => {
+        if (e.lengthComputable && e.total > 0) options.onProgress?.(e.loaded / e.total);
+      };
+      xhr.onload = () => {
+        let body: unknown;
+        try {
+          body = xhr.responseText ? (JSON.parse(xhr.responseText) as unknown) : undefined;
+        } catch {
+          body = undefined;
+        }
+        if (xhr.status >= 200 && xhr.status < 300) resolve(body as T);
+        else reject(ApiError.fromBody(xhr.status, body));
+      };
+      xhr.onerror = () => reject(new ApiError(0, 'network', ''));
+      xhr.onabort = () => reject(new DOMException('Aborted', 'AbortError'));
+      options.signal?.addEventListener('abort', () => xhr.abort());
+      xhr.send(form);
+    });
+  }
+
   async request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
     const headers: Record<string, string> = {
       Accept: 'application/json',

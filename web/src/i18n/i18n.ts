@@ -4,9 +4,16 @@ import { initReactI18next } from 'react-i18next';
 import en from '#i18n/en/ui.json';
 import kk from '#i18n/kk/ui.json';
 import ru from '#i18n/ru/ui.json';
+import enImport from '#i18n/en/import.json';
+import kkImport from '#i18n/kk/import.json';
+import ruImport from '#i18n/ru/import.json';
 import { LANGS, type Lang } from '#domain/lang';
 
-export const resources = { kk: { ui: kk }, ru: { ui: ru }, en: { ui: en } } as const;
+export const resources = {
+  kk: { ui: kk, import: kkImport },
+  ru: { ui: ru, import: ruImport },
+  en: { ui: en, import: enImport },
+} as const;
 
 /**
  * A fresh i18next instance with the three catalogs bundled in: no network round-trip before the first
@@ -22,7 +29,7 @@ export function createI18n(lang: Lang): I18n {
       lng: lang,
       fallbackLng: 'ru',
       supportedLngs: [...LANGS],
-      ns: ['ui'],
+      ns: ['ui', 'import'],
       defaultNS: 'ui',
       initAsync: false,
       interpolation: { escapeValue: false },

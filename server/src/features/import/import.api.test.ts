@@ -27,7 +27,9 @@ async function upload(
 ) {
   const form = new FormData();
   for (const [k, v] of Object.entries(fields)) form.append(k, v);
-  for (const f of files) form.append('file', new Blob([f.data]), f.name);
+  for (const f of files) {
+    form.append('file', new Blob([typeof f.data === 'string' ? f.data : new Uint8Array(f.data)]), f.name);
+  }
   const headers: Record<string, string> = { 'accept-language': opts.lang ?? 'ru' };
   if (opts.token !== '') headers.authorization = `Bearer ${opts.token ?? adminToken}`;
   const res = await fetch(t.url + path, { method: 'POST', body: form, headers });
@@ -145,5 +147,17 @@ describe('import over HTTP', () => {
     expect(roundTrip.body.files[0].sheets[0].kind).toBe('org-units');
 
     expect((await fetch(`${t.url}/api/import/templates/passwords.xlsx`, { headers: auth })).status).toBe(400);
+
+    const kinds = await (
+      await fetch(`${t.url}/api/import/kinds`, { headers: { ...auth, 'accept-language': 'en' } })
+    ).json();
+    expect(kinds.maxMb).toBe(1);
+    expect(kinds.kinds).toContainEqual(
+      expect.objectContaining({ kind: 'org-units', name: 'org units', allowed: true }),
+    );
+    expect(kinds.kinds.find((k: { kind: string }) => k.kind === 'org-units').columns[0]).toEqual({
+      header: 'Code',
+      required: true,
+    });
   });
 });

@@ -7,7 +7,7 @@ import { requestLang } from '../../http/request-lang.ts';
 import type { Services } from '../../services.ts';
 import { tooLarge } from './import.parser.ts';
 import { toImportReportDto } from './import.report.ts';
-import { ImportReportDto, TemplateParams, TemplateQuery } from './import.schema.ts';
+import { ImportKindsDto, ImportReportDto, TemplateParams, TemplateQuery } from './import.schema.ts';
 import type { ImportFileInput } from './import.service.ts';
 
 const ROLES: Role[] = ['admin', 'officer', 'coordinator', 'director', 'teacher'];
@@ -99,6 +99,19 @@ export function importRoutes(app: App, { import: imports, orgUnits }: Services) 
       },
     );
   }
+
+  app.get(
+    '/api/import/kinds',
+    {
+      config: { roles: ROLES },
+      schema: {
+        tags,
+        summary: 'What can be imported: each template with its columns in the caller’s language',
+        response: { 200: ImportKindsDto },
+      },
+    },
+    (req) => imports.kinds(contextOf(req), requestLang(req)),
+  );
 
   app.get(
     '/api/import/templates/:file',

@@ -47,3 +47,17 @@ export const TemplateParams = z.object({
   file: z.string().regex(/^(org-units|sponsors|children|campaigns|fv|aid)\.(xlsx|csv)$/),
 });
 export const TemplateQuery = z.object({ lang: z.enum(['kk', 'ru', 'en']).optional() });
+
+export const ImportKindsDto = z.object({
+  /** UPLOAD_MAX_MB: the largest file accepted. */
+  maxMb: z.number(),
+  kinds: z.array(
+    z.object({
+      kind: ImportKindSchema,
+      name: z.string(),
+      /** Whether the caller's role may import this kind. */
+      allowed: z.boolean(),
+      columns: z.array(z.object({ header: z.string(), required: z.boolean() })),
+    }),
+  ),
+});

@@ -118,6 +118,21 @@ export class ImportService {
     return this.importers.find((i) => i.kind === kind);
   }
 
+  /** The kinds that can be imported, their template's columns in `lang`, and whether this viewer may import them. */
+  kinds(ctx: RequestContext, lang: Lang) {
+    return {
+      maxMb: this.config.UPLOAD_MAX_MB,
+      kinds: [...this.importers]
+        .sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind))
+        .map((i) => ({
+          kind: i.kind,
+          name: translate(lang, `import:kinds.${i.kind}`),
+          allowed: !i.roles || i.roles.includes(ctx.viewer.role),
+          columns: i.columns.map((c) => ({ header: columnLabel(c, lang), required: c.required })),
+        })),
+    };
+  }
+
   /** A blank template (`children.xlsx`, `sponsors.csv`, …) with headers in `lang` and an example row. */
   async template(ctx: RequestContext, file: string, lang: Lang) {
     const [kind = '', format] = file.split('.');

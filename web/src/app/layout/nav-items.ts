@@ -2,6 +2,7 @@ import {
   IconAlertTriangle,
   IconCash,
   IconChecklist,
+  IconFileImport,
   IconHeartHandshake,
   IconHome,
   IconMoodKid,
@@ -21,6 +22,7 @@ export type SectionKey =
   | 'hotline'
   | 'raids'
   | 'reports'
+  | 'import'
   | 'orgUnits'
   | 'users';
 
@@ -43,6 +45,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'hotline', path: '/hotline', icon: IconPhoneCall, comingSoon: true },
   { key: 'raids', path: '/raids', icon: IconAlertTriangle, comingSoon: true },
   { key: 'reports', path: '/reports', icon: IconReportAnalytics, comingSoon: true },
+  { key: 'import', path: '/import', icon: IconFileImport },
   { key: 'orgUnits', path: '/org-units', icon: IconSitemap, admin: true },
   { key: 'users', path: '/users', icon: IconUsers, admin: true },
 ];
