@@ -94,3 +94,20 @@ export async function addQuickChild(
     notAttending: true,
   };
 }
+
+/** A few children of a school's registry, by name, for the demo. */
+export async function someChildrenOf(
+  db: Kysely<DB>,
+  schoolPath: string,
+  limit: number,
+): Promise<RegistryChild[]> {
+  const rows = await db
+    .selectFrom('children')
+    .select(['id', 'surname', 'name', 'patronymic', 'not_attending'])
+    .where(withinScope('org_path', schoolPath))
+    .where('status', 'in', ['approved', 'helped'])
+    .orderBy('sort_name')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({ id: r.id, fullName: fullName(r), notAttending: r.not_attending === 1 }));
+}
