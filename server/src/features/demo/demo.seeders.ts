@@ -1,4 +1,5 @@
 import { seedChildren } from '../children/children.demo.ts';
+import { seedHelp } from '../aid/help.demo.ts';
 import { seedOperations } from '../campaigns/operations.demo.ts';
 import type { DemoSeeder } from './demo-context.ts';
 
@@ -9,5 +10,6 @@ import type { DemoSeeder } from './demo-context.ts';
 export const demoSeeders: DemoSeeder[] = [
   // One per line, so that features add theirs without touching each other's lines.
   seedChildren,
+  seedHelp,
   seedOperations,
 ];
