@@ -169,12 +169,13 @@ describe('import engine with the org-units importer', () => {
   });
 
   it('refuses whole files: unknown headers say which were expected, another encoding, and a role that may not', async () => {
-    const unknown = { name: 'x.csv', data: Buffer.from('Фамилия;Имя;Возраст\r\nИванов;Иван;7\r\n') };
+    const unknown = { name: 'x.csv', data: Buffer.from('Товар;Цена;Количество\r\nРучка;100;7\r\n') };
+    const partial = { name: 'p.csv', data: Buffer.from('Фамилия;Имя;Возраст\r\nИванов;Иван;7\r\n') };
     const koi8 = {
       name: 'koi.csv',
       data: iconv.encode(`${HEADER}\r\nD5;R1;город/район;Город;Қала\r\n`, 'koi8-r'),
     };
-    const report = await engine.preview(operator, [unknown, koi8], opts);
+    const report = await engine.preview(operator, [unknown, koi8, partial], opts);
     expect(report.ok).toBe(false);
     const error = report.files[0]!.sheets[0]!.error!;
     expect(error.key).toBe('import:file.unknownHeader');
@@ -182,6 +183,11 @@ describe('import engine with the org-units importer', () => {
       'Код; Код вышестоящего; Тип; Наименование (рус); Наименование (каз)',
     );
     expect(report.files[1]!.error).toEqual({ key: 'import:file.encoding', params: { file: 'koi.csv' } });
+    // A header that looks like a template but lacks its required columns says which ones.
+    expect(report.files[2]!.sheets[0]!.error).toMatchObject({
+      key: 'import:file.missingColumns',
+      params: { kind: 'children', file: 'p.csv' },
+    });
 
     await given(services).user('coordinator', 'SA', 'coord.import@test.kz');
     const coordinator = (await services.auth.viewerFromApiToken(
