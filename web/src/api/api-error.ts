@@ -5,13 +5,22 @@ export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
   readonly fields: Record<string, string>;
+  /** Anything else the server put in the error, e.g. `current` (the record as saved now) with a 409. */
+  readonly details: Record<string, unknown>;
 
-  constructor(status: number, code: string, message: string, fields: Record<string, string> = {}) {
+  constructor(
+    status: number,
+    code: string,
+    message: string,
+    fields: Record<string, string> = {},
+    details: Record<string, unknown> = {},
+  ) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
     this.fields = fields;
+    this.details = details;
   }
 
   /** True when someone else saved the record after we loaded it. */
@@ -21,8 +30,8 @@ export class ApiError extends Error {
 
   static fromBody(status: number, body: unknown): ApiError {
     if (isErrorBody(body)) {
-      const { code, message, fields } = body.error;
-      return new ApiError(status, code, message, fields ?? {});
+      const { code, message, fields, ...details } = body.error;
+      return new ApiError(status, code, message, fields ?? {}, details);
     }
     // A proxy page or an empty body: no server message to show, the UI falls back to its own text.
     return new ApiError(status, 'http_' + String(status), '');

@@ -4,6 +4,7 @@ import { RequireAdministrator } from '../features/auth/require-role.tsx';
 import { SignInPage } from '../features/auth/sign-in-page.tsx';
 import { ComingSoonPage } from '../features/coming-soon/coming-soon-page.tsx';
 import { NotFoundPage } from '../features/coming-soon/not-found-page.tsx';
+import { ChildrenRoutes } from '../features/children/children-routes.tsx';
 import { DashboardPage } from '../features/dashboard/dashboard-page.tsx';
 import { ImportPage } from '../features/import/import-page.tsx';
 import { OrgUnitsPage } from '../features/org-units/org-units-page.tsx';
@@ -18,6 +19,7 @@ export function AppRoutes() {
       <Route path="/setup" element={<SetupPage />} />
       <Route element={<RequireAuth />}>
         <Route index element={<DashboardPage />} />
+        <Route path="/children/*" element={<ChildrenRoutes />} />
         <Route path="/import" element={<ImportPage />} />
         {NAV_ITEMS.filter((item) => item.comingSoon).map((item) => (
           <Route key={item.key} path={item.path} element={<ComingSoonPage section={item.key} />} />

@@ -7,12 +7,15 @@ import ru from '#i18n/ru/ui.json';
 import enImport from '#i18n/en/import.json';
 import kkImport from '#i18n/kk/import.json';
 import ruImport from '#i18n/ru/import.json';
+import enChildren from '#i18n/en/children.json';
+import kkChildren from '#i18n/kk/children.json';
+import ruChildren from '#i18n/ru/children.json';
 import { LANGS, type Lang } from '#domain/lang';
 
 export const resources = {
-  kk: { ui: kk, import: kkImport },
-  ru: { ui: ru, import: ruImport },
-  en: { ui: en, import: enImport },
+  kk: { ui: kk, import: kkImport, children: kkChildren },
+  ru: { ui: ru, import: ruImport, children: ruChildren },
+  en: { ui: en, import: enImport, children: enChildren },
 } as const;
 
 /**
@@ -29,7 +32,7 @@ export function createI18n(lang: Lang): I18n {
       lng: lang,
       fallbackLng: 'ru',
       supportedLngs: [...LANGS],
-      ns: ['ui', 'import'],
+      ns: ['ui', 'import', 'children'],
       defaultNS: 'ui',
       initAsync: false,
       interpolation: { escapeValue: false },

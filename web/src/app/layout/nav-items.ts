@@ -38,7 +38,7 @@ export interface NavItem {
 
 export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'dashboard', path: '/', icon: IconHome },
-  { key: 'children', path: '/children', icon: IconMoodKid, comingSoon: true },
+  { key: 'children', path: '/children', icon: IconMoodKid },
   { key: 'aid', path: '/aid', icon: IconCash, comingSoon: true },
   { key: 'sponsors', path: '/sponsors', icon: IconHeartHandshake, comingSoon: true },
   { key: 'plan', path: '/plan', icon: IconChecklist, comingSoon: true },
