@@ -7,6 +7,8 @@ import { NotFoundPage } from '../features/coming-soon/not-found-page.tsx';
 import { ChildrenRoutes } from '../features/children/children-routes.tsx';
 import { DashboardPage } from '../features/dashboard/dashboard-page.tsx';
 import { ImportPage } from '../features/import/import-page.tsx';
+import { PublicCampaignPage } from '../features/reports/public-campaign-page.tsx';
+import { ReportPage } from '../features/reports/report-page.tsx';
 import { OrgUnitsPage } from '../features/org-units/org-units-page.tsx';
 import { SetupPage } from '../features/setup/setup-page.tsx';
 import { UsersPage } from '../features/users/users-page.tsx';
@@ -17,10 +19,12 @@ export function AppRoutes() {
     <Routes>
       <Route path="/sign-in" element={<SignInPage />} />
       <Route path="/setup" element={<SetupPage />} />
+      <Route path="/public/:code/:year" element={<PublicCampaignPage />} />
       <Route element={<RequireAuth />}>
         <Route index element={<DashboardPage />} />
         <Route path="/children/*" element={<ChildrenRoutes />} />
         <Route path="/import" element={<ImportPage />} />
+        <Route path="/reports" element={<ReportPage />} />
         {NAV_ITEMS.filter((item) => item.comingSoon).map((item) => (
           <Route key={item.key} path={item.path} element={<ComingSoonPage section={item.key} />} />
         ))}

@@ -7,15 +7,18 @@ import ru from '#i18n/ru/ui.json';
 import enImport from '#i18n/en/import.json';
 import kkImport from '#i18n/kk/import.json';
 import ruImport from '#i18n/ru/import.json';
+import enReports from '#i18n/en/reports.json';
+import kkReports from '#i18n/kk/reports.json';
+import ruReports from '#i18n/ru/reports.json';
 import enChildren from '#i18n/en/children.json';
 import kkChildren from '#i18n/kk/children.json';
 import ruChildren from '#i18n/ru/children.json';
 import { LANGS, type Lang } from '#domain/lang';
 
 export const resources = {
-  kk: { ui: kk, import: kkImport, children: kkChildren },
-  ru: { ui: ru, import: ruImport, children: ruChildren },
-  en: { ui: en, import: enImport, children: enChildren },
+  kk: { ui: kk, reports: kkReports, import: kkImport, children: kkChildren },
+  ru: { ui: ru, reports: ruReports, import: ruImport, children: ruChildren },
+  en: { ui: en, reports: enReports, import: enImport, children: enChildren },
 } as const;
 
 /**
@@ -32,7 +35,7 @@ export function createI18n(lang: Lang): I18n {
       lng: lang,
       fallbackLng: 'ru',
       supportedLngs: [...LANGS],
-      ns: ['ui', 'import', 'children'],
+      ns: ['ui', 'reports', 'import', 'children'],
       defaultNS: 'ui',
       initAsync: false,
       interpolation: { escapeValue: false },

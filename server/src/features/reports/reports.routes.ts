@@ -41,6 +41,17 @@ export function reportsRoutes(app: App, { reports }: Services) {
     (req) => reports.view(contextOf(req), req.query),
   );
   app.get(
+    '/api/reports/years',
+    {
+      schema: {
+        tags,
+        querystring: z.object({ org: z.string().trim().max(40).optional() }),
+        response: { 200: z.object({ years: z.array(z.number()) }) },
+      },
+    },
+    (req) => reports.years(contextOf(req), req.query.org),
+  );
+  app.get(
     '/api/reports/trace',
     { schema: { tags, querystring: TraceQuery, response: { 200: TraceResult } } },
     (req) => reports.trace(contextOf(req), req.query),

@@ -128,6 +128,13 @@ export class ReportsService {
     };
   }
 
+  /** Years with a campaign for the unit (the viewer's own by default), newest first. */
+  async years(ctx: RequestContext, orgCode: string | undefined): Promise<{ years: number[] }> {
+    const unit = await this.repo.findUnit(orgCode ?? ctx.viewer.orgCode, ctx.viewer.orgPath);
+    if (!unit) throw notFound();
+    return { years: await this.repo.campaignYears(unit.path) };
+  }
+
   /** The records behind one figure of the report, within what the viewer may see. */
   async trace(ctx: RequestContext, query: TraceQuery) {
     const lang = checkLang(query.lang, viewerLang(ctx.viewer));

@@ -44,7 +44,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'plan', path: '/plan', icon: IconChecklist, comingSoon: true },
   { key: 'hotline', path: '/hotline', icon: IconPhoneCall, comingSoon: true },
   { key: 'raids', path: '/raids', icon: IconAlertTriangle, comingSoon: true },
-  { key: 'reports', path: '/reports', icon: IconReportAnalytics, comingSoon: true },
+  { key: 'reports', path: '/reports', icon: IconReportAnalytics },
   { key: 'import', path: '/import', icon: IconFileImport },
   { key: 'orgUnits', path: '/org-units', icon: IconSitemap, admin: true },
   { key: 'users', path: '/users', icon: IconUsers, admin: true },

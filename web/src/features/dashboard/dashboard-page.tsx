@@ -5,6 +5,7 @@ import { useLang } from '../../i18n/use-lang.ts';
 import { useSession } from '../auth/session-context.tsx';
 import { useCurrentOrg } from '../org-units/current-org.tsx';
 import { orgUnitName } from '../org-units/org-unit-name.ts';
+import { CampaignDashboard } from '../reports/campaign-dashboard.tsx';
 
 export function DashboardPage() {
   const { t } = useTranslation();
@@ -39,6 +40,7 @@ export function DashboardPage() {
           <Text c="dimmed">{t('dashboard.role', { role: t(`roles.${me.role}`) })}</Text>
         </Stack>
       </Card>
+      <CampaignDashboard />
       <Text c="dimmed">{t('dashboard.intro')}</Text>
     </Stack>
   );

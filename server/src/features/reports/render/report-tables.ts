@@ -21,6 +21,19 @@ export interface ReportTable {
   total?: Cell[];
   /** Rows to show in italics, e.g. units whose campaign is not closed. */
   marked?: number[];
+  /** Per cell, the records behind it (for the screen: every figure opens its records). */
+  links?: (TraceLink | null)[][];
+  totalLinks?: (TraceLink | null)[];
+  /** Per row of the overview of units, the unit's code (drill-down to its own report). */
+  codes?: string[];
+}
+
+export interface TraceLink {
+  metric: string;
+  month?: string;
+  sponsor?: string;
+  category?: string;
+  form?: string;
 }
 
 export interface ReportTableOptions {
@@ -79,6 +92,7 @@ export function reportTables(report: Report, lang: Lang, options: ReportTableOpt
       { header: col.unit, kind: 'text' },
     ],
     rows: summaryRows.map(([key, value, unit]) => [m.metric[key], value, unit]),
+    links: summaryRows.map(([key]) => [null, { metric: key }, null]),
   });
 
   if (report.fv.byMonth.length > 0) {
@@ -94,6 +108,12 @@ export function reportTables(report: Report, lang: Lang, options: ReportTableOpt
       rows: report.fv.byMonth.map((row) => [formatMonth(row.month, lang), row.students, row.amount]),
       // Students are distinct children over the whole campaign, which need not equal the months added up.
       total: [col.total, report.fv.students, report.fv.amount],
+      links: report.fv.byMonth.map(({ month }) => [
+        null,
+        { metric: 'fv.students', month },
+        { metric: 'fv.amount', month },
+      ]),
+      totalLinks: [null, { metric: 'fv.students' }, { metric: 'fv.amount' }],
     });
   }
 
@@ -120,6 +140,14 @@ export function reportTables(report: Report, lang: Lang, options: ReportTableOpt
         ];
       }),
       total: [col.total, null, null, report.sponsors.students, report.sponsors.amount],
+      links: report.sponsors.list.map((s) => [
+        null,
+        null,
+        null,
+        { metric: 'sponsors.students', sponsor: s.id },
+        { metric: 'sponsors.amount', sponsor: s.id },
+      ]),
+      totalLinks: [null, null, null, { metric: 'sponsors.students' }, { metric: 'sponsors.amount' }],
     });
   }
 
@@ -135,6 +163,11 @@ export function reportTables(report: Report, lang: Lang, options: ReportTableOpt
       ],
       // No total row: a child with two categories is counted in both, so the column does not add up.
       rows: report.byCategory.map((r) => [label(common.category, r.category), r.students, r.amount]),
+      links: report.byCategory.map(({ category }) => [
+        null,
+        { metric: 'total.students', category },
+        { metric: 'total.amount', category },
+      ]),
     });
   }
 
@@ -150,6 +183,12 @@ export function reportTables(report: Report, lang: Lang, options: ReportTableOpt
       ],
       rows: report.byForm.map((r) => [label(common.aidForm, r.form), r.students, r.amount]),
       total: [col.total, report.total.students, report.total.amount],
+      links: report.byForm.map(({ form }) => [
+        null,
+        { metric: 'total.students', form },
+        { metric: 'total.amount', form },
+      ]),
+      totalLinks: [null, { metric: 'total.students' }, { metric: 'total.amount' }],
     });
   }
 
@@ -187,6 +226,12 @@ export function reportTables(report: Report, lang: Lang, options: ReportTableOpt
         [m.metric['raids.childrenFound'], report.raids.childrenFound, null],
         [m.metric['raids.returnedToSchool'], report.raids.returnedToSchool, null],
       ],
+      links: [
+        ...report.raids.participants.map(() => [null, null, null]),
+        [null, { metric: 'raids.count' }, null],
+        [null, { metric: 'raids.childrenFound' }, null],
+        [null, { metric: 'raids.returnedToSchool' }, null],
+      ],
     });
   }
 
@@ -221,6 +266,7 @@ export function reportTables(report: Report, lang: Lang, options: ReportTableOpt
         unit.campaign.closed ? m.yes : m.doc.notClosed,
       ]),
       marked: ranked.flatMap((unit, i) => (unit.campaign.closed ? [] : [i])),
+      codes: ranked.map((unit) => unit.org.code),
       // The overview counts a child helped in two units once, so its totals come from the report itself.
       total: [
         null,
