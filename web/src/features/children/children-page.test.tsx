@@ -230,3 +230,69 @@ describe('child card', () => {
     expect(screen.queryByTestId('child-status-approve')).toBeNull();
   });
 });
+
+describe('transfers and duplicates', () => {
+  it('lets the school holding a child accept a transfer, and a person mark two records as different children', async () => {
+    const server = fakeApi({
+      'GET /api/auth/me': meResponse(me('director')),
+      'GET /api/children/transfers': {
+        body: [
+          {
+            id: 't1',
+            childId: 'c1',
+            childName: 'Абенов Нурлан',
+            fromSchoolCode: school.code,
+            toSchoolCode: 'school-2',
+            classLabel: '6А',
+            note: null,
+            status: 'pending',
+            requestedBy: 'coord@school2.kz',
+            requestedAt: '2025-08-10T09:00:00.000Z',
+            decidedBy: null,
+            decidedAt: null,
+            decidable: true,
+          },
+        ],
+      },
+      'POST /api/children/transfers/:id/decision': { body: {} },
+      'GET /api/children/duplicates': {
+        body: [
+          {
+            id: 'd1',
+            status: 'open',
+            child: {
+              id: 'c3',
+              fullName: 'Омаров Ерлан',
+              birthDate: '2011-02-02',
+              classLabel: '6А',
+              schoolCode: school.code,
+            },
+            other: {
+              id: 'c4',
+              fullName: 'Омаров Ерлан',
+              birthDate: '2011-02-02',
+              classLabel: '5А',
+              schoolCode: school.code,
+            },
+          },
+        ],
+      },
+      'POST /api/children/duplicates/:id/resolve': { body: {} },
+    });
+    const { user } = renderApp({ path: '/children/requests' });
+    await user.click(await screen.findByTestId('transfer-accept-t1'));
+    await waitFor(() =>
+      expect(server.callsTo('POST', '/api/children/transfers/t1/decision')).toHaveLength(1),
+    );
+    expect(server.callsTo('POST', '/api/children/transfers/t1/decision')[0]!.body).toEqual({
+      decision: 'accept',
+    });
+    await user.click(within(screen.getByTestId('duplicates')).getByText('Разные дети'));
+    await waitFor(() =>
+      expect(server.callsTo('POST', '/api/children/duplicates/d1/resolve')).toHaveLength(1),
+    );
+    expect(server.callsTo('POST', '/api/children/duplicates/d1/resolve')[0]!.body).toEqual({
+      decision: 'distinct',
+    });
+  });
+});

@@ -1,6 +1,13 @@
 import { Alert, Button, Group, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue, useMediaQuery } from '@mantine/hooks';
-import { IconDownload, IconListDetails, IconPlus, IconPrinter, IconSearch } from '@tabler/icons-react';
+import {
+  IconArrowsExchange,
+  IconDownload,
+  IconListDetails,
+  IconPlus,
+  IconPrinter,
+  IconSearch,
+} from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -53,6 +60,13 @@ export function ChildrenPage() {
             onClick={() => void navigate('/children/needs-summary')}
           >
             {tc('summary.open')}
+          </Button>
+          <Button
+            variant="default"
+            leftSection={<IconArrowsExchange size={16} />}
+            onClick={() => void navigate('/children/requests')}
+          >
+            {tc('requests.open')}
           </Button>
           <Button
             variant="default"

@@ -8,6 +8,8 @@ import {
 import { useApi } from '../../api/api-context.tsx';
 import type {
   Child,
+  DuplicateFlag,
+  Transfer,
   ChildFilters,
   ChildInput,
   ChildPage,
@@ -171,5 +173,41 @@ export function useNeedsSummary(org: string, status: NeedStatus) {
     queryKey: [...childrenKey, 'needs-summary', org, status],
     queryFn: ({ signal }) =>
       api.get<NeedsSummary>('/api/children/needs-summary', { query: { org, status }, signal }),
+  });
+}
+
+export function useTransfers(org: string) {
+  const api = useApi();
+  return useQuery({
+    queryKey: [...childrenKey, 'transfers', org],
+    queryFn: ({ signal }) => api.get<Transfer[]>('/api/children/transfers', { query: { org }, signal }),
+  });
+}
+
+export function useDecideTransfer() {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, decision }: { id: string; decision: 'accept' | 'decline' }) =>
+      api.post<Transfer>(`/api/children/transfers/${encodeURIComponent(id)}/decision`, { decision }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: childrenKey }),
+  });
+}
+
+export function useDuplicates(org: string) {
+  const api = useApi();
+  return useQuery({
+    queryKey: [...childrenKey, 'duplicates', org],
+    queryFn: ({ signal }) => api.get<DuplicateFlag[]>('/api/children/duplicates', { query: { org }, signal }),
+  });
+}
+
+export function useResolveDuplicate() {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, decision }: { id: string; decision: 'distinct' | 'same' }) =>
+      api.post<unknown>(`/api/children/duplicates/${encodeURIComponent(id)}/resolve`, { decision }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: childrenKey }),
   });
 }

@@ -156,3 +156,26 @@ export interface HistoryEntry {
   actor: string;
   at: string;
 }
+
+export interface Transfer {
+  id: string;
+  childId: string;
+  childName: string;
+  fromSchoolCode: string;
+  toSchoolCode: string;
+  classLabel: string;
+  note: string | null;
+  status: 'pending' | 'accepted' | 'declined';
+  requestedBy: string;
+  requestedAt: string;
+  decidedBy: string | null;
+  decidedAt: string | null;
+  decidable: boolean;
+}
+
+export interface DuplicateFlag {
+  id: string;
+  status: 'open' | 'distinct' | 'same';
+  child: { id: string; fullName: string; birthDate: string; classLabel: string; schoolCode: string };
+  other: { id: string; fullName: string; birthDate: string; classLabel: string; schoolCode: string };
+}
