@@ -48,30 +48,64 @@ export class ApiClient {
 
   /**
    * Sends a multipart form (file uploads) with the language and CSRF headers. XMLHttpRequest rather than fetch
-   * because only it reports upload progress: `onProgress` gets the share sent so far, 0…1.
+   * because only it reports upload progress: `onProgress` gets the share sent so far, 0…1. With `onMessage` the
+   * server is asked for NDJSON: each line is handed over as it arrives and the last one is the result.
    */
   upload<T>(
     path: string,
     form: FormData,
-    options: { onProgress?: (share: number) => void; signal?: AbortSignal } = {},
+    options: {
+      onProgress?: (share: number) => void;
+      onMessage?: (message: unknown) => void;
+      signal?: AbortSignal;
+    } = {},
   ): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       const xhr = new XMLHttpRequest();
+      const streaming = options.onMessage !== undefined;
       xhr.open('POST', this.baseUrl + path);
-      xhr.setRequestHeader('Accept', 'application/json');
+      xhr.setRequestHeader('Accept', streaming ? 'application/x-ndjson' : 'application/json');
       xhr.setRequestHeader('Accept-Language', this.getLanguage());
       if (this.csrfToken) xhr.setRequestHeader('x-csrf-token', this.csrfToken);
       xhr.upload.onprogress = (e) => {
         if (e.lengthComputable && e.total > 0) options.onProgress?.(e.loaded / e.total);
       };
+      let read = 0;
+      let last: unknown;
+      const readLines = (all: boolean) => {
+        const text = xhr.responseText;
+        const end = all ? text.length : text.lastIndexOf('\n') + 1;
+        for (const line of text.slice(read, end).split('\n')) {
+          if (line.trim() === '') continue;
+          try {
+            last = JSON.parse(line) as unknown;
+          } catch {
+            continue;
+          }
+          options.onMessage?.(last);
+        }
+        read = end;
+      };
+      const ok = () => xhr.status >= 200 && xhr.status < 300;
+      if (streaming) xhr.onprogress = () => ok() && readLines(false);
       xhr.onload = () => {
         let body: unknown;
-        try {
-          body = xhr.responseText ? (JSON.parse(xhr.responseText) as unknown) : undefined;
-        } catch {
-          body = undefined;
+        if (streaming && ok()) {
+          readLines(true);
+          body = last;
+          // An error after the answer had started streaming arrives as its last line.
+          if (typeof body === 'object' && body !== null && 'error' in body) {
+            reject(ApiError.fromBody(500, body));
+            return;
+          }
+        } else {
+          try {
+            body = xhr.responseText ? (JSON.parse(xhr.responseText) as unknown) : undefined;
+          } catch {
+            body = undefined;
+          }
         }
-        if (xhr.status >= 200 && xhr.status < 300) resolve(body as T);
+        if (ok()) resolve(body as T);
         else reject(ApiError.fromBody(xhr.status, body));
       };
       xhr.onerror = () => reject(new ApiError(0, 'network', ''));

@@ -119,6 +119,29 @@ describe('import over HTTP', () => {
     expect((await upload('/api/import/preview', [bad], {}, { token: '' })).status).toBe(401);
   });
 
+  it('streams progress lines and then the report when asked for NDJSON', async () => {
+    const lines = [HEADER, 'P1;R1;город/район;Город П;П қаласы'];
+    for (let i = 1; i <= 400; i++) lines.push(`P1-S${i};P1;школа;Школа ${i};${i} мектеп`);
+    const form = new FormData();
+    form.append('file', new Blob([lines.join('\n')]), 'many.csv');
+    const res = await fetch(`${t.url}/api/import/preview`, {
+      method: 'POST',
+      body: form,
+      headers: { authorization: `Bearer ${adminToken}`, accept: 'application/x-ndjson' },
+    });
+    expect(res.headers.get('content-type')).toContain('application/x-ndjson');
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    const messages = (await res.text())
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    const progress = messages.filter((m) => m.progress).map((m) => m.progress);
+    expect(progress[0]).toMatchObject({ file: 'many.csv', phase: 'validate', done: 0, total: 401 });
+    expect(progress).toContainEqual(expect.objectContaining({ phase: 'validate', done: 401, total: 401 }));
+    expect(messages.at(-1).report.files[0].sheets[0]).toMatchObject({ rows: 401, valid: 401 });
+    expect(await codes('P1')).toEqual([]);
+  });
+
   it('refuses org units from a school coordinator as a whole file', async () => {
     const res = await upload('/api/import/apply', [bad], { skipInvalid: 'true' }, { token: coordToken });
     expect(res.status).toBe(200);

@@ -1,14 +1,16 @@
-import type { FastifyRequest } from 'fastify';
+import type { OutgoingHttpHeaders } from 'node:http';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Role } from '../../db/schema.ts';
-import { invalid } from '../../http/app-error.ts';
+import { AppError, invalid } from '../../http/app-error.ts';
 import { contextOf, type App } from '../../http/app-types.ts';
 import { requestLang } from '../../http/request-lang.ts';
 import type { Services } from '../../services.ts';
 import { tooLarge } from './import.parser.ts';
 import { toImportReportDto } from './import.report.ts';
 import { ImportKindsDto, ImportReportDto, TemplateParams, TemplateQuery } from './import.schema.ts';
-import type { ImportFileInput } from './import.service.ts';
+import type { ImportFileInput, ImportProgress } from './import.service.ts';
+import { translate } from '../../i18n/translator.ts';
 
 const ROLES: Role[] = ['admin', 'officer', 'coordinator', 'director', 'teacher'];
 
@@ -48,6 +50,49 @@ async function readUpload(req: FastifyRequest, maxBytes: number): Promise<Upload
   return upload;
 }
 
+/** `Accept: application/x-ndjson`: the answer streams progress lines while rows are checked, then the report. */
+function wantsProgress(req: FastifyRequest): boolean {
+  return (req.headers.accept ?? '').includes('application/x-ndjson');
+}
+
+/**
+ * Answers in NDJSON: `{"progress": {file, sheet, kind, phase, done, total}}` lines (at most five a second) and a
+ * last `{"report": …}` line, or `{"error": {code, message}}` if the import failed unexpectedly.
+ */
+async function streamWithProgress(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  work: (onProgress: (p: ImportProgress) => void) => Promise<ImportReportDto>,
+) {
+  reply.hijack();
+  const headers: OutgoingHttpHeaders = { ...(reply.getHeaders() as OutgoingHttpHeaders) };
+  headers['content-type'] = 'application/x-ndjson; charset=utf-8';
+  headers['cache-control'] = 'no-store';
+  reply.raw.writeHead(200, headers);
+  const line = (value: unknown) => reply.raw.write(`${JSON.stringify(value)}\n`);
+  let last = 0;
+  try {
+    const report = await work((p) => {
+      const now = Date.now();
+      if (p.done !== 0 && p.done !== p.total && now - last < 200) return;
+      last = now;
+      line({ progress: p });
+    });
+    line({ report });
+  } catch (error) {
+    const app = error instanceof AppError ? error : null;
+    if (!app) req.log.error({ err: error }, 'import failed');
+    const lang = requestLang(req);
+    line({
+      error: {
+        code: app?.code ?? 'internal',
+        message: translate(lang, app?.msg.key ?? 'errors:internal', app?.msg.params),
+      },
+    });
+  }
+  reply.raw.end();
+}
+
 const UploadFields = z.object({
   org: z.string().max(40).optional(),
   campaign: z
@@ -71,11 +116,14 @@ export function importRoutes(app: App, { import: imports, orgUnits }: Services) 
             mode === 'preview'
               ? 'Checks uploaded CSV/XLSX files and reports every refused row; writes nothing'
               : 'Imports uploaded CSV/XLSX files: each file all or nothing, or its valid rows with skipInvalid=true',
+          description:
+            'Multipart form: file (one or more), org, campaign, skipInvalid. With Accept: application/x-ndjson the ' +
+            'answer streams {"progress":…} lines while rows are checked and ends with a {"report":…} line.',
           consumes: ['multipart/form-data'],
           response: { 200: ImportReportDto },
         },
       },
-      async (req) => {
+      async (req, reply) => {
         const ctx = contextOf(req);
         const lang = requestLang(req);
         const { files, fields } = await readUpload(req, imports.maxBytes);
@@ -93,9 +141,14 @@ export function importRoutes(app: App, { import: imports, orgUnits }: Services) 
           skipInvalid: skipInvalid === 'true',
           lang,
         };
-        const report =
-          mode === 'preview' ? await imports.preview(ctx, files, run) : await imports.apply(ctx, files, run);
-        return toImportReportDto(report, lang);
+        const go = (onProgress?: (p: ImportProgress) => void) =>
+          mode === 'preview'
+            ? imports.preview(ctx, files, { ...run, onProgress })
+            : imports.apply(ctx, files, { ...run, onProgress });
+        if (!wantsProgress(req)) return toImportReportDto(await go(), lang);
+        return streamWithProgress(req, reply, async (onProgress) =>
+          toImportReportDto(await go(onProgress), lang),
+        );
       },
     );
   }

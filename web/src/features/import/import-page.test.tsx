@@ -25,6 +25,7 @@ function fakeUploads(answer: (url: string, fields: Record<string, string>) => Im
       onprogress: null,
     };
     onload: (() => void) | null = null;
+    onprogress: (() => void) | null = null;
     onerror: (() => void) | null = null;
     onabort: (() => void) | null = null;
     status = 0;
@@ -49,9 +50,14 @@ function fakeUploads(answer: (url: string, fields: Record<string, string>) => Im
       setTimeout(() => {
         this.upload.onprogress?.({ lengthComputable: true, loaded: 50, total: 100 });
         setTimeout(() => {
+          // The server streams NDJSON: progress through the rows, then the report.
           this.status = 200;
-          this.responseText = JSON.stringify(answer(this.url, fields));
-          this.onload?.();
+          this.responseText = `${JSON.stringify({ progress: { file: 'f', phase: 'validate', done: 2, total: 4 } })}\n`;
+          this.onprogress?.();
+          setTimeout(() => {
+            this.responseText += `${JSON.stringify({ report: answer(this.url, fields) })}\n`;
+            this.onload?.();
+          }, 150);
         }, 150);
       }, 0);
     }
@@ -129,6 +135,7 @@ describe('import page', () => {
     await user.upload(screen.getByTestId('import-file-input'), file);
 
     expect(await screen.findByTestId('import-progress')).toHaveTextContent('Загрузка файла… 50%');
+    expect(await screen.findByText('Проверка строк: 2 из 4')).toBeInTheDocument();
     expect(await screen.findByTestId('import-error-row')).toHaveTextContent('Неизвестный тип «планета».');
     expect(screen.getByTestId('import-all')).toBeDisabled();
     expect(screen.getByTestId('import-all')).toHaveTextContent('Импортировать всё (4 строки)');
@@ -136,7 +143,7 @@ describe('import page', () => {
       url: '/api/import/preview',
       file: 'units.csv',
       fields: { org: 'balkhash', campaign: String(new Date().getFullYear()) },
-      headers: { 'x-csrf-token': 'csrf-123', 'accept-language': 'ru' },
+      headers: { 'x-csrf-token': 'csrf-123', 'accept-language': 'ru', accept: 'application/x-ndjson' },
     });
 
     await user.click(screen.getByTestId('import-valid'));

@@ -8,11 +8,17 @@ import { useLang } from '../../i18n/use-lang.ts';
 import { useCurrentOrg } from '../org-units/current-org.tsx';
 import { orgUnitName } from '../org-units/org-unit-name.ts';
 import { ImportReportView } from './import-report-view.tsx';
-import { reportTotals, useImportKinds, useImportUpload, type ImportReport } from './import.api.ts';
+import {
+  reportTotals,
+  useImportKinds,
+  useImportUpload,
+  type ImportProgress,
+  type ImportReport,
+} from './import.api.ts';
 
 type Stage =
   | { step: 'idle' }
-  | { step: 'sending'; mode: 'preview' | 'apply'; share: number }
+  | { step: 'sending'; mode: 'preview' | 'apply'; share: number; checked?: ImportProgress }
   | { step: 'preview'; report: ImportReport }
   | { step: 'done'; report: ImportReport }
   | { step: 'failed'; error: unknown };
@@ -47,7 +53,10 @@ export function ImportPage() {
           campaign: /^\d{4}$/.test(campaign) ? campaign : undefined,
           skipInvalid,
         },
-        (share) => setStage({ step: 'sending', mode, share }),
+        {
+          onUpload: (share) => setStage({ step: 'sending', mode, share }),
+          onChecked: (checked) => setStage({ step: 'sending', mode, share: 1, checked }),
+        },
       );
       if (mode === 'apply') {
         // Imported records show up in every list.
@@ -152,23 +161,7 @@ export function ImportPage() {
         </Alert>
       )}
 
-      {stage.step === 'sending' && (
-        <Stack gap={4} data-testid="import-progress">
-          <Text size="sm">
-            {stage.share < 1
-              ? t('import:page.uploading', { percent: Math.round(stage.share * 100) })
-              : stage.mode === 'preview'
-                ? t('import:page.validating')
-                : t('import:page.applying')}
-          </Text>
-          <Progress
-            value={stage.share < 1 ? stage.share * 100 : 100}
-            striped={stage.share >= 1}
-            animated={stage.share >= 1}
-            aria-label={t('import:page.validating')}
-          />
-        </Stack>
-      )}
+      {stage.step === 'sending' && <SendingProgress stage={stage} />}
 
       {file && stage.step !== 'idle' && (
         <Group gap="xs">
@@ -241,6 +234,29 @@ export function ImportPage() {
             ))}
         </Stack>
       )}
+    </Stack>
+  );
+}
+
+/** Upload first (its share), then the rows being checked on the server (done of total), then writing. */
+function SendingProgress({ stage }: { stage: Extract<Stage, { step: 'sending' }> }) {
+  const { t } = useTranslation();
+  const { share, checked } = stage;
+  const checking = checked?.phase === 'validate' && checked.total > 0;
+  const label =
+    share < 1
+      ? t('import:page.uploading', { percent: Math.round(share * 100) })
+      : checking
+        ? t('import:page.checking', { done: checked.done, total: checked.total })
+        : checked?.phase === 'apply' || stage.mode === 'apply'
+          ? t('import:page.applying')
+          : t('import:page.validating');
+  const value = share < 1 ? share * 100 : checking ? (100 * checked.done) / checked.total : 100;
+  const indefinite = share >= 1 && !checking;
+  return (
+    <Stack gap={4} data-testid="import-progress">
+      <Text size="sm">{label}</Text>
+      <Progress value={value} striped={indefinite} animated={indefinite} aria-label={label} />
     </Stack>
   );
 }

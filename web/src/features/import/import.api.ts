@@ -66,17 +66,39 @@ export function useImportKinds() {
   });
 }
 
-/** Uploads the file for a preview (nothing written) or to apply it; `onProgress` follows the upload, 0…1. */
+export interface ImportProgress {
+  file: string;
+  phase: 'validate' | 'apply';
+  done: number;
+  total: number;
+}
+
+/**
+ * Uploads the file for a preview (nothing written) or to apply it. `onUpload` follows the upload (0…1), then
+ * `onChecked` the server's progress through the rows.
+ */
 export function useImportUpload() {
   const api = useApi();
-  return (mode: 'preview' | 'apply', req: ImportRequest, onProgress: (share: number) => void) => {
+  return async (
+    mode: 'preview' | 'apply',
+    req: ImportRequest,
+    progress: { onUpload: (share: number) => void; onChecked: (p: ImportProgress) => void },
+  ): Promise<ImportReport> => {
     const form = new FormData();
     if (req.org) form.append('org', req.org);
     if (req.campaign) form.append('campaign', req.campaign);
     if (req.skipInvalid) form.append('skipInvalid', 'true');
     // Fields first: the server reads the form in order and the file may be large.
     form.append('file', req.file, req.file.name);
-    return api.upload<ImportReport>(`/api/import/${mode}`, form, { onProgress });
+    const last = await api.upload<{ report: ImportReport }>(`/api/import/${mode}`, form, {
+      onProgress: progress.onUpload,
+      onMessage: (message) => {
+        if (typeof message === 'object' && message !== null && 'progress' in message) {
+          progress.onChecked((message as { progress: ImportProgress }).progress);
+        }
+      },
+    });
+    return last.report;
   };
 }
 
