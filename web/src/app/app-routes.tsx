@@ -12,6 +12,8 @@ import { ReportPage } from '../features/reports/report-page.tsx';
 import { OrgUnitsPage } from '../features/org-units/org-units-page.tsx';
 import { SetupPage } from '../features/setup/setup-page.tsx';
 import { UsersPage } from '../features/users/users-page.tsx';
+import { AidRoutes } from '../features/help/help-routes.tsx';
+import { SponsorsPage } from '../features/help/sponsors-page.tsx';
 import { NAV_ITEMS } from './layout/nav-items.ts';
 
 export function AppRoutes() {
@@ -23,6 +25,8 @@ export function AppRoutes() {
       <Route element={<RequireAuth />}>
         <Route index element={<DashboardPage />} />
         <Route path="/children/*" element={<ChildrenRoutes />} />
+        <Route path="/aid/*" element={<AidRoutes />} />
+        <Route path="/sponsors" element={<SponsorsPage />} />
         <Route path="/import" element={<ImportPage />} />
         <Route path="/reports" element={<ReportPage />} />
         {NAV_ITEMS.filter((item) => item.comingSoon).map((item) => (

@@ -13,12 +13,15 @@ import ruReports from '#i18n/ru/reports.json';
 import enChildren from '#i18n/en/children.json';
 import kkChildren from '#i18n/kk/children.json';
 import ruChildren from '#i18n/ru/children.json';
+import enHelp from '#i18n/en/help.json';
+import kkHelp from '#i18n/kk/help.json';
+import ruHelp from '#i18n/ru/help.json';
 import { LANGS, type Lang } from '#domain/lang';
 
 export const resources = {
-  kk: { ui: kk, reports: kkReports, import: kkImport, children: kkChildren },
-  ru: { ui: ru, reports: ruReports, import: ruImport, children: ruChildren },
-  en: { ui: en, reports: enReports, import: enImport, children: enChildren },
+  kk: { ui: kk, help: kkHelp, reports: kkReports, import: kkImport, children: kkChildren },
+  ru: { ui: ru, help: ruHelp, reports: ruReports, import: ruImport, children: ruChildren },
+  en: { ui: en, help: enHelp, reports: enReports, import: enImport, children: enChildren },
 } as const;
 
 /**
@@ -35,7 +38,7 @@ export function createI18n(lang: Lang): I18n {
       lng: lang,
       fallbackLng: 'ru',
       supportedLngs: [...LANGS],
-      ns: ['ui', 'reports', 'import', 'children'],
+      ns: ['ui', 'help', 'reports', 'import', 'children'],
       defaultNS: 'ui',
       initAsync: false,
       interpolation: { escapeValue: false },

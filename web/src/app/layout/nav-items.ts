@@ -39,8 +39,8 @@ export interface NavItem {
 export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'dashboard', path: '/', icon: IconHome },
   { key: 'children', path: '/children', icon: IconMoodKid },
-  { key: 'aid', path: '/aid', icon: IconCash, comingSoon: true },
-  { key: 'sponsors', path: '/sponsors', icon: IconHeartHandshake, comingSoon: true },
+  { key: 'aid', path: '/aid', icon: IconCash },
+  { key: 'sponsors', path: '/sponsors', icon: IconHeartHandshake },
   { key: 'plan', path: '/plan', icon: IconChecklist, comingSoon: true },
   { key: 'hotline', path: '/hotline', icon: IconPhoneCall, comingSoon: true },
   { key: 'raids', path: '/raids', icon: IconAlertTriangle, comingSoon: true },
