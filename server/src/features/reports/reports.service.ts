@@ -1,4 +1,5 @@
 import { isCategoryCode } from '#domain/categories';
+import { COMMON_MESSAGES } from '#domain/common-messages';
 import { normalizeClassLabel } from '#domain/class-label';
 import { isLang, LANGS, type Lang } from '#domain/lang';
 import { buildReport, effectiveAid } from '#domain/report/build-report';
@@ -12,6 +13,7 @@ import type { RequestContext } from '../../http/request-context.ts';
 import { CONTENT_TYPES, renderReportFile, type FileFormat } from './render/render-report.ts';
 import { reportDocument } from './render/report-document.ts';
 import { reportTables, type ReportTable } from './render/report-tables.ts';
+import { REPORTS_MESSAGES } from './render/reports-messages.ts';
 import { assembleReportInput, unitName } from './report-input-builder.ts';
 import {
   ReportsRepository,
@@ -172,12 +174,14 @@ export class ReportsService {
         return true;
       });
       for (const a of rows) {
-        const source = a.source === 'fv' ? 'ФВ' : (sponsors.get(a.sponsor_id ?? '') ?? '—');
+        const source =
+          a.source === 'fv' ? REPORTS_MESSAGES[lang].doc.fvShort : (sponsors.get(a.sponsor_id ?? '') ?? '—');
+        const form = (COMMON_MESSAGES[lang].aidForm as Readonly<Record<string, string>>)[a.form] ?? a.form;
         items.push({
           kind: 'aid',
           id: a.id,
           date: a.date,
-          label: `${childLabel(children.get(a.child_id), ctx.viewer)} · ${source} · ${a.form}`,
+          label: `${childLabel(children.get(a.child_id), ctx.viewer)} · ${source} · ${form}`,
           ...orgOf(a.org_path),
           amount: a.amount,
         });

@@ -17,7 +17,7 @@ import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { formatDate } from '#domain/dates';
 import { LANGS } from '#domain/lang';
-import { formatNumber } from '#domain/money';
+import { formatNumber, formatTenge } from '#domain/money';
 import { useLang } from '../../i18n/use-lang.ts';
 import { usePublicCampaign } from './reports.api.ts';
 
@@ -85,7 +85,10 @@ export function PublicCampaignPage() {
             </Title>
             <SimpleGrid cols={{ base: 1, xs: 3 }}>
               <Figure label={tr('ui.public.helped')} value={num(page.data.totals.students)} />
-              <Figure label={tr('ui.public.amount')} value={num(page.data.totals.amount)} />
+              <Figure
+                label={tr('ui.public.amount')}
+                value={page.data.totals.amount === null ? '—' : formatTenge(page.data.totals.amount, lang)}
+              />
               <Figure label={tr('ui.public.sponsors')} value={num(page.data.totals.sponsors)} />
             </SimpleGrid>
             {page.data.sponsors.length + page.data.anonymousSponsors > 0 && (

@@ -23,6 +23,7 @@ import { useLang } from '../../i18n/use-lang.ts';
 import { useSession } from '../auth/session-context.tsx';
 import { useCurrentOrg } from '../org-units/current-org.tsx';
 import { OrgUnitSelect } from '../org-units/org-unit-select.tsx';
+import { useOrgUnit } from '../org-units/org-units.api.ts';
 import { reportFileHref, useReportView, useReportYears, type ReportParams } from './reports.api.ts';
 import { ReportTableView } from './report-figures.tsx';
 import { TraceDrawer } from './trace-drawer.tsx';
@@ -70,8 +71,8 @@ export function ReportPage() {
   const me = useSession();
   const { unit: current } = useCurrentOrg();
   const [search, setSearch] = useSearchParams();
-  const [unit, setUnit] = useState(current);
   const org = search.get('org') ?? current.code;
+  const unit = useOrgUnit(org === current.code ? null : org).data ?? (org === current.code ? current : null);
   const langParam = search.get('lang');
   const lang: Lang = isLang(langParam) ? langParam : uiLang;
   const years = useReportYears(org);
@@ -95,11 +96,10 @@ export function ReportPage() {
         <OrgUnitSelect
           label={tr('ui.unit')}
           scope={me.orgUnit.code}
-          value={unit.code === org ? unit : null}
+          value={unit}
           placeholder={org}
           onChange={(u) => {
             if (!u) return;
-            setUnit(u);
             const next = new URLSearchParams(search);
             next.set('org', u.code);
             next.delete('year');
@@ -171,7 +171,8 @@ export function ReportPage() {
           <Anchor component={Link} to={`/public/${encodeURIComponent(org)}/${params.year}`} size="sm">
             {tr('ui.publicPage')}
           </Anchor>
-          <TraceDrawer params={params} target={trace} onClose={() => setTrace(null)} />
+          {/* The records are listed in the language of the screen, whatever the report's language. */}
+          <TraceDrawer params={{ ...params, lang: uiLang }} target={trace} onClose={() => setTrace(null)} />
         </>
       )}
     </Stack>
