@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Group, Modal, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Alert, Badge, Button, FileButton, Group, Modal, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '#domain/dates';
@@ -7,7 +7,7 @@ import { useErrorText } from '../../api/use-error-text.ts';
 import { PageLoader } from '../../app/page-loader.tsx';
 import { useLang } from '../../i18n/use-lang.ts';
 import { DocLinks } from './doc-links.tsx';
-import { useAidLines, useReverseAid } from './help.api.ts';
+import { useAidLines, useReverseAid, useUploadProof } from './help.api.ts';
 import type { AidLine } from './help.types.ts';
 
 /** Every aid record of the year; a mistake is corrected only by a reversing entry with its reason. */
@@ -17,6 +17,7 @@ export function AidRecords({ org, year }: { org: string; year: number }) {
   const errorText = useErrorText();
   const lines = useAidLines(org, year);
   const reverse = useReverseAid();
+  const upload = useUploadProof();
   const [target, setTarget] = useState<AidLine | null>(null);
   const [reason, setReason] = useState('');
   if (lines.isPending) return <PageLoader />;
@@ -25,6 +26,8 @@ export function AidRecords({ org, year }: { org: string; year: number }) {
   const seenHandovers = new Set<string>();
   return (
     <>
+      {upload.isError && <Alert color="red">{errorText(upload.error)}</Alert>}
+      {upload.isSuccess && <Alert color="green">{th('ui.records.proofSaved')}</Alert>}
       <Table.ScrollContainer minWidth={760}>
         <Table striped data-testid="aid-records">
           <Table.Thead>
@@ -73,6 +76,18 @@ export function AidRecords({ org, year }: { org: string; year: number }) {
                       )}
                       {firstOfHandover && (
                         <DocLinks label={th('ui.records.act')} path={`/api/documents/act/${l.handoverId}`} />
+                      )}
+                      {firstOfHandover && (
+                        <FileButton
+                          accept="application/pdf,image/jpeg,image/png"
+                          onChange={(file) => file && upload.mutate({ handoverId: l.handoverId, file })}
+                        >
+                          {(props) => (
+                            <Button {...props} size="compact-xs" variant="light" loading={upload.isPending}>
+                              {th('ui.records.proof')}
+                            </Button>
+                          )}
+                        </FileButton>
                       )}
                     </Group>
                   </Table.Td>

@@ -183,3 +183,17 @@ export function useApprovedChildren(org: string, q: string) {
     placeholderData: keepPreviousData,
   });
 }
+
+/** Attaches the scanned act of transfer (PDF, JPEG or PNG) to a handover. */
+export function useUploadProof() {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ handoverId, file }: { handoverId: string; file: File }) => {
+      const form = new FormData();
+      form.append('file', file);
+      return api.upload(`/api/aid/handovers/${handoverId}/proofs`, form);
+    },
+    onSettled: () => queryClient.invalidateQueries({ queryKey: helpKey }),
+  });
+}
