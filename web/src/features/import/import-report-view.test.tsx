@@ -84,9 +84,7 @@ describe('import preview table', () => {
         .getAllByRole('columnheader')
         .map((h) => h.textContent),
     ).toEqual(['Строка', 'Столбец', 'Что не так']);
-    expect(screen.getByTestId('import-summary')).toHaveTextContent(
-      'организации: 5 строк, верных 2, с ошибками 3',
-    );
+    expect(screen.getByTestId('import-summary')).toHaveTextContent('5 строк, верных 2, с ошибками 3');
     expect(screen.getByTestId('import-warnings')).toHaveTextContent('Примечание');
   });
 

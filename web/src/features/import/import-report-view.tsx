@@ -44,15 +44,10 @@ function SheetView({ sheet }: { sheet: ImportSheetReport }) {
       {sheet.kindName && (
         <Group gap="xs">
           <Badge variant="light" color={sheet.refused > 0 || sheet.error ? 'red' : 'teal'}>
-            {sheet.kindName}
+            {sheet.sheet ? `${sheet.kindName} · ${sheet.sheet}` : sheet.kindName}
           </Badge>
           <Text size="sm" data-testid="import-summary">
-            {t('import:page.summary', {
-              kind: sheet.sheet ?? sheet.kindName,
-              rows: sheet.rows,
-              valid: sheet.valid,
-              refused: sheet.refused,
-            })}
+            {t('import:page.summary', { rows: sheet.rows, valid: sheet.valid, refused: sheet.refused })}
           </Text>
         </Group>
       )}
