@@ -3,6 +3,7 @@ import { REPORT_MESSAGES } from '#domain/report/report-messages';
 import { startTestApp, type TestApp } from '../../test/test-app.ts';
 import { HttpClient } from '../../test/http-client.ts';
 import { given } from '../../test/given.ts';
+import { cliViewer } from '../../db/access-gate.ts';
 import { reportGiven } from './test/report-given.ts';
 import { containsAll, docxText, EXAMPLE_FIGURES, EXAMPLE_RU_NUMBERS, numbersIn } from './test/report-text.ts';
 
@@ -250,6 +251,37 @@ describe('the campaign report', () => {
       .body;
     expect(raids.value).toBe(4);
     expect((await coordA.get('/api/reports/trace?org=SA&campaign=2023&metric=nope')).status).toBe(400);
+  });
+
+  it('rolls a region up over its districts, each district over its schools', async () => {
+    const operator = { viewer: cliViewer(), ip: null };
+    const build = async (org: string) => {
+      const out = await t.services.reports.report(operator, { org, campaign: 2023 });
+      if (out.kind !== 'json') throw new Error('expected json');
+      return out.body;
+    };
+    const [r1, c1, c2] = [await build('R1'), await build('C1'), await build('C2')];
+    expect(r1.units.map((u) => u.org.code)).toEqual(['C1', 'C2']);
+    expect(r1.units[0]!.units.map((u) => u.org.code)).toEqual(['SA', 'SB', 'SD']);
+    expect(r1.total).toEqual({
+      students: c1.total.students + c2.total.students,
+      amount: c1.total.amount + c2.total.amount,
+    });
+    expect(r1.outreach.schools).toBe(4);
+    expect(r1.units[0]!.campaign.closed).toBe(false);
+  });
+
+  it("hides from a teacher the names of children outside the teacher's classes", async () => {
+    const g = given(t.services);
+    await g.user('teacher', 'SA', 'teacher.a@test.kz', ['7В']);
+    const teacher = HttpClient.withToken(t.url, await g.token('teacher.a@test.kz'));
+    const listed = await teacher.get('/api/reports/trace?org=SA&campaign=2023&metric=children.listed');
+    expect(listed.status).toBe(200);
+    expect(listed.body.total).toBe(41);
+    expect(listed.body.items.every((r: { label: string }) => r.label === '—')).toBe(true);
+    const coordinator = (await coordA.get('/api/reports/trace?org=SA&campaign=2023&metric=children.listed'))
+      .body;
+    expect(coordinator.items[0].label).toMatch(/5А$/);
   });
 
   it('draws the dashboard from the same figures', async () => {
