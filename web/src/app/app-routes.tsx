@@ -7,6 +7,12 @@ import { NotFoundPage } from '../features/coming-soon/not-found-page.tsx';
 import { ChildrenRoutes } from '../features/children/children-routes.tsx';
 import { DashboardPage } from '../features/dashboard/dashboard-page.tsx';
 import { ImportPage } from '../features/import/import-page.tsx';
+import { CampaignsPage } from '../features/campaigns/campaigns-page.tsx';
+import { CasesPage } from '../features/cases/cases-page.tsx';
+import { HotlinePage } from '../features/hotline/hotline-page.tsx';
+import { MaterialsPage } from '../features/materials/materials-page.tsx';
+import { PlanPage } from '../features/plan/plan-page.tsx';
+import { RaidsPage } from '../features/raids/raids-page.tsx';
 import { PublicCampaignPage } from '../features/reports/public-campaign-page.tsx';
 import { ReportPage } from '../features/reports/report-page.tsx';
 import { OrgUnitsPage } from '../features/org-units/org-units-page.tsx';
@@ -28,6 +34,12 @@ export function AppRoutes() {
         <Route path="/aid/*" element={<AidRoutes />} />
         <Route path="/sponsors" element={<SponsorsPage />} />
         <Route path="/import" element={<ImportPage />} />
+        <Route path="/campaigns" element={<CampaignsPage />} />
+        <Route path="/plan" element={<PlanPage />} />
+        <Route path="/materials" element={<MaterialsPage />} />
+        <Route path="/hotline" element={<HotlinePage />} />
+        <Route path="/raids" element={<RaidsPage />} />
+        <Route path="/cases" element={<CasesPage />} />
         <Route path="/reports" element={<ReportPage />} />
         {NAV_ITEMS.filter((item) => item.comingSoon).map((item) => (
           <Route key={item.key} path={item.path} element={<ComingSoonPage section={item.key} />} />

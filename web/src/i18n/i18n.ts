@@ -7,6 +7,9 @@ import ru from '#i18n/ru/ui.json';
 import enImport from '#i18n/en/import.json';
 import kkImport from '#i18n/kk/import.json';
 import ruImport from '#i18n/ru/import.json';
+import enOperations from '#i18n/en/operations.json';
+import kkOperations from '#i18n/kk/operations.json';
+import ruOperations from '#i18n/ru/operations.json';
 import enReports from '#i18n/en/reports.json';
 import kkReports from '#i18n/kk/reports.json';
 import ruReports from '#i18n/ru/reports.json';
@@ -19,9 +22,9 @@ import ruHelp from '#i18n/ru/help.json';
 import { LANGS, type Lang } from '#domain/lang';
 
 export const resources = {
-  kk: { ui: kk, help: kkHelp, reports: kkReports, import: kkImport, children: kkChildren },
-  ru: { ui: ru, help: ruHelp, reports: ruReports, import: ruImport, children: ruChildren },
-  en: { ui: en, help: enHelp, reports: enReports, import: enImport, children: enChildren },
+  kk: { ui: kk, help: kkHelp, reports: kkReports, import: kkImport, operations: kkOperations, children: kkChildren },
+  ru: { ui: ru, help: ruHelp, reports: ruReports, import: ruImport, operations: ruOperations, children: ruChildren },
+  en: { ui: en, help: enHelp, reports: enReports, import: enImport, operations: enOperations, children: enChildren },
 } as const;
 
 /**
@@ -38,7 +41,7 @@ export function createI18n(lang: Lang): I18n {
       lng: lang,
       fallbackLng: 'ru',
       supportedLngs: [...LANGS],
-      ns: ['ui', 'help', 'reports', 'import', 'children'],
+      ns: ['ui', 'help', 'reports', 'import', 'children', 'operations'],
       defaultNS: 'ui',
       initAsync: false,
       interpolation: { escapeValue: false },

@@ -4,6 +4,7 @@ import type { Lang, Role } from '../../api/types.ts';
 import { fakeApi } from '../../test/fake-api.ts';
 import { district, me, meResponse, republic, school } from '../../test/fixtures.ts';
 import { renderApp } from '../../test/render-app.tsx';
+import { NAV_ITEMS } from './nav-items.ts';
 
 function serve(role: Role, lang: Lang = 'ru') {
   return fakeApi({
@@ -46,11 +47,13 @@ describe('navigation', () => {
     expect(server.callsTo('GET', '/api/users')).toHaveLength(0);
   });
 
-  it('shows a friendly note for a section not built yet', async () => {
+  // Sections are built one by one: the note shows for whichever is still to come.
+  const comingSoon = NAV_ITEMS.find((item) => item.comingSoon);
+  it.runIf(comingSoon)('shows a friendly note for a section not built yet', async () => {
     serve('coordinator', 'kk');
-    renderApp({ path: '/raids', lang: 'kk' });
+    renderApp({ path: comingSoon!.path, lang: 'kk' });
 
-    expect(await screen.findByTestId('coming-soon')).toHaveTextContent('«Рейдтер» бөлімі жақында ашылады');
+    expect(await screen.findByTestId('coming-soon')).toHaveTextContent('бөлімі жақында ашылады');
   });
 
   it('sends a visitor without a session to the sign-in page', async () => {

@@ -1,5 +1,6 @@
 import {
   IconAlertTriangle,
+  IconCalendarEvent,
   IconCash,
   IconChecklist,
   IconFileImport,
@@ -7,8 +8,10 @@ import {
   IconHome,
   IconMoodKid,
   IconPhoneCall,
+  IconPresentation,
   IconReportAnalytics,
   IconSitemap,
+  IconUserSearch,
   IconUsers,
   type Icon,
 } from '@tabler/icons-react';
@@ -21,6 +24,9 @@ export type SectionKey =
   | 'plan'
   | 'hotline'
   | 'raids'
+  | 'campaigns'
+  | 'materials'
+  | 'cases'
   | 'reports'
   | 'import'
   | 'orgUnits'
@@ -41,9 +47,12 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'children', path: '/children', icon: IconMoodKid },
   { key: 'aid', path: '/aid', icon: IconCash },
   { key: 'sponsors', path: '/sponsors', icon: IconHeartHandshake },
-  { key: 'plan', path: '/plan', icon: IconChecklist, comingSoon: true },
-  { key: 'hotline', path: '/hotline', icon: IconPhoneCall, comingSoon: true },
-  { key: 'raids', path: '/raids', icon: IconAlertTriangle, comingSoon: true },
+  { key: 'campaigns', path: '/campaigns', icon: IconCalendarEvent },
+  { key: 'plan', path: '/plan', icon: IconChecklist },
+  { key: 'materials', path: '/materials', icon: IconPresentation },
+  { key: 'hotline', path: '/hotline', icon: IconPhoneCall },
+  { key: 'raids', path: '/raids', icon: IconAlertTriangle },
+  { key: 'cases', path: '/cases', icon: IconUserSearch },
   { key: 'reports', path: '/reports', icon: IconReportAnalytics },
   { key: 'import', path: '/import', icon: IconFileImport },
   { key: 'orgUnits', path: '/org-units', icon: IconSitemap, admin: true },
