@@ -22,9 +22,30 @@ import ruHelp from '#i18n/ru/help.json';
 import { LANGS, type Lang } from '#domain/lang';
 
 export const resources = {
-  kk: { ui: kk, help: kkHelp, reports: kkReports, import: kkImport, operations: kkOperations, children: kkChildren },
-  ru: { ui: ru, help: ruHelp, reports: ruReports, import: ruImport, operations: ruOperations, children: ruChildren },
-  en: { ui: en, help: enHelp, reports: enReports, import: enImport, operations: enOperations, children: enChildren },
+  kk: {
+    ui: kk,
+    help: kkHelp,
+    reports: kkReports,
+    import: kkImport,
+    operations: kkOperations,
+    children: kkChildren,
+  },
+  ru: {
+    ui: ru,
+    help: ruHelp,
+    reports: ruReports,
+    import: ruImport,
+    operations: ruOperations,
+    children: ruChildren,
+  },
+  en: {
+    ui: en,
+    help: enHelp,
+    reports: enReports,
+    import: enImport,
+    operations: enOperations,
+    children: enChildren,
+  },
 } as const;
 
 /**
