@@ -128,6 +128,49 @@ describe('ФВ aid', () => {
   });
 });
 
+describe('the campaign window', () => {
+  it("warns about a date outside the campaign as the region's campaign row sets it, else 1 Aug – 30 Sep", async () => {
+    const r1 = await t.database.db
+      .selectFrom('org_units')
+      .select(['id', 'path'])
+      .where('code', '=', 'R1')
+      .executeTakeFirstOrThrow();
+    const now = new Date().toISOString();
+    await t.database.db
+      .insertInto('campaigns')
+      .values({
+        id: 'campaign-r1-2024',
+        org_unit_id: r1.id,
+        org_path: r1.path,
+        year: 2024,
+        date_from: '2024-08-15',
+        date_to: '2024-10-15',
+        motto_ru: null,
+        motto_kk: null,
+        goals: null,
+        status: 'open',
+        closed_at: null,
+        closed_by: null,
+        created_at: now,
+        updated_at: now,
+      })
+      .execute();
+    await coordA.request('PUT', '/api/fv/SA/2024', { allocated: 100_000 });
+    await coordA.request('PUT', '/api/fv/SA/2025', { allocated: 100_000 });
+    const codes = async (date: string) =>
+      (await coordA.post('/api/aid/check', { ...fvBatch([asp[39]!], 1000, date) })).body.warnings
+        .filter((w: { row: number }) => w.row === 0)
+        .map((w: { code: string; message: string }) => `${w.code}: ${w.message}`);
+    expect(await codes('2024-10-01')).toEqual([]);
+    expect(await codes('2024-08-05')).toEqual([
+      'outsideCampaign: Дата передачи вне сроков акции (15.08.2024 – 15.10.2024).',
+    ]);
+    expect(await codes('2025-10-01')).toEqual([
+      'outsideCampaign: Дата передачи вне сроков акции (01.08.2025 – 30.09.2025).',
+    ]);
+  });
+});
+
 describe('sponsor help and bad input', () => {
   let sponsorId: string;
   let handoverId: string;
