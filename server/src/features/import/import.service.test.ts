@@ -78,10 +78,11 @@ describe('import engine with the org-units importer', () => {
     expect(await codes('D1')).toEqual([]);
     const audit = await database.db
       .selectFrom('audit_log')
-      .selectAll()
-      .where('action', '=', 'import')
+      .select(['action', 'details'])
+      .where('action', 'in', ['import', 'import_run'])
       .execute();
-    expect(audit).toEqual([]);
+    expect(audit.map((a) => a.action)).toEqual(['import_run']);
+    expect(JSON.parse(audit[0]!.details!)).toMatchObject({ files: ['bad.csv'], ok: false });
   });
 
   it('previews without writing, then with skipInvalid writes the valid rows and still reports the skipped one', async () => {

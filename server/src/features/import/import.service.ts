@@ -174,7 +174,7 @@ export class ImportService {
     try {
       // A file of units goes before a file of children that names them, whatever order they were given in.
       const rank = (p: (typeof parsed)[number]) =>
-        Math.min(...p.work.map((w) => KIND_ORDER.indexOf(w.match.importer.kind)));
+        Math.min(KIND_ORDER.length, ...p.work.map((w) => KIND_ORDER.indexOf(w.match.importer.kind)));
       for (const { report, work } of [...parsed].sort((a, b) => rank(a) - rank(b))) {
         if (work.length === 0) continue;
         const savepoint = await trx.savepoint('import_file').execute();
@@ -188,20 +188,21 @@ export class ImportService {
       await trx.rollback().execute();
       if (!(error instanceof PreviewRollback)) throw error;
     }
-    if (dryRun) {
-      await new AuditRepository(this.database.db).write(ctx.viewer, ctx.ip, {
-        action: 'import_preview',
-        entity: 'import',
-        orgPath: ctx.viewer.orgPath,
-        details: {
-          files: reports.map((r) => r.file),
-          options: { org: opts.orgCode, campaign: opts.campaignYear },
-        },
-      });
-    }
     const ok = reports.every(
       (f) => f.error === null && f.sheets.every((s) => s.error === null && s.refused === 0),
     );
+    // Every run is on record, also a preview and an import that wrote nothing; what a run wrote has, in addition,
+    // its own entry per sheet in the transaction that wrote it.
+    await new AuditRepository(this.database.db).write(ctx.viewer, ctx.ip, {
+      action: dryRun ? 'import_preview' : 'import_run',
+      entity: 'import',
+      orgPath: ctx.viewer.orgPath,
+      details: {
+        files: reports.map((r) => r.file),
+        ok,
+        options: { org: opts.orgCode, campaign: opts.campaignYear, skipInvalid: Boolean(opts.skipInvalid) },
+      },
+    });
     return { dryRun, ok, files: reports };
   }
 
