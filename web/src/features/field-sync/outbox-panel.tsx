@@ -29,7 +29,7 @@ export function OutboxPanel({
         </Alert>
       )}
       {pending.length > 0 && (
-        <Group justify="space-between" wrap="nowrap">
+        <Group justify="space-between" gap="xs">
           <Text size="sm" data-testid="outbox-pending">
             {t('operations:sync.pending', { count: pending.length })}
           </Text>
