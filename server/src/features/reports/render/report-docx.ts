@@ -80,7 +80,7 @@ function tableOf(table: ReportTable, doc: ReportDocument): Table {
   const widths = columnWidths(table, textWidth);
   const cell = (
     text: string,
-    opts: { numeric: boolean; bold?: boolean; italics?: boolean; header?: boolean },
+    opts: { numeric: boolean; bold?: boolean; italics?: boolean; header?: boolean; wide?: boolean },
   ) =>
     new TableCell({
       children: [
@@ -90,7 +90,17 @@ function tableOf(table: ReportTable, doc: ReportDocument): Table {
             : opts.numeric
               ? AlignmentType.RIGHT
               : AlignmentType.LEFT,
-          children: [new TextRun({ text, size, bold: opts.bold, italics: opts.italics })],
+          // In a narrow header "ФВ: учащихся" breaks after the colon rather than inside a word.
+          children: (opts.wide ? text.split(': ') : [text]).map(
+            (part, i, parts) =>
+              new TextRun({
+                text: i < parts.length - 1 ? `${part}:` : part,
+                size,
+                bold: opts.bold,
+                italics: opts.italics,
+                break: i > 0 ? 1 : undefined,
+              }),
+          ),
         }),
       ],
       shading: opts.header ? { type: ShadingType.CLEAR, color: 'auto', fill: 'E7E6E6' } : undefined,
@@ -98,7 +108,9 @@ function tableOf(table: ReportTable, doc: ReportDocument): Table {
     });
   const header = new TableRow({
     tableHeader: true,
-    children: table.columns.map((c) => cell(c.header, { numeric: false, bold: true, header: true })),
+    children: table.columns.map((c) =>
+      cell(c.header, { numeric: false, bold: true, header: true, wide: isWide(table) }),
+    ),
   });
   const marked = new Set(table.marked ?? []);
   const body = table.rows.map(

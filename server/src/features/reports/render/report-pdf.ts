@@ -41,7 +41,8 @@ const isWide = (table: ReportTable) => table.columns.length > 6;
 function tableContent(table: ReportTable, doc: ReportDocument): Content {
   const wide = isWide(table);
   const header: TableCell[] = table.columns.map((c) => ({
-    text: c.header,
+    // "ФВ: учащихся" breaks after the colon rather than anywhere in a narrow column.
+    text: wide ? c.header.replace(': ', ':\n') : c.header,
     style: 'th',
     alignment: 'center',
   }));
@@ -93,10 +94,19 @@ function tableContent(table: ReportTable, doc: ReportDocument): Content {
 }
 
 export function renderPdf(doc: ReportDocument): Promise<Buffer> {
-  const content: Content[] = [
-    { text: doc.narrative.title, style: 'title' },
-    ...doc.narrative.paragraphs.map(blockContent),
-  ];
+  const content: Content[] = [{ text: doc.narrative.title, style: 'title' }];
+  const blocks = doc.narrative.paragraphs;
+  for (let i = 0; i < blocks.length; i += 1) {
+    const block = blocks[i]!;
+    const next = blocks[i + 1];
+    // A heading stays on the page of what follows it (when that is short enough to move along).
+    if (block.kind === 'heading' && next && (next.kind !== 'list' || next.items.length <= 15)) {
+      content.push({ stack: [blockContent(block), blockContent(next)], unbreakable: true });
+      i += 1;
+    } else {
+      content.push(blockContent(block));
+    }
+  }
   if (doc.tables.length > 0) {
     content.push({ text: doc.tablesHeading, style: 'heading', pageBreak: 'before' });
     for (const table of doc.tables.filter((t) => !isWide(t))) content.push(tableContent(table, doc));
