@@ -57,7 +57,14 @@ export function registerImport(program: Command) {
       }
       const cli = await openCli();
       try {
-        if (opts.org) await cli.services.orgUnits.get(cli.ctx, opts.org);
+        if (opts.org) {
+          await cli.services.orgUnits.get(cli.ctx, opts.org).catch(() => {
+            throw new CliError(
+              translate(lang, 'errors:orgUnits.parentNotFound', { code: opts.org ?? '' }),
+              1,
+            );
+          });
+        }
         const files: ImportFileInput[] = [];
         const unreadable: string[] = [];
         for (const path of paths) {

@@ -142,6 +142,18 @@ describe('import over HTTP', () => {
     expect(await codes('P1')).toEqual([]);
   });
 
+  it('describes the import routes in the OpenAPI document', async () => {
+    const doc = await (await fetch(`${t.url}/api/openapi.json`)).json();
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/import/preview',
+        '/api/import/apply',
+        '/api/import/kinds',
+        '/api/import/templates/{file}',
+      ]),
+    );
+  });
+
   it('refuses org units from a school coordinator as a whole file', async () => {
     const res = await upload('/api/import/apply', [bad], { skipInvalid: 'true' }, { token: coordToken });
     expect(res.status).toBe(200);

@@ -115,6 +115,12 @@ describe('npx mektep import', () => {
     expect(await units('K3')).toEqual([]);
   });
 
+  it('refuses an unknown --org with exit 1, naming it', async () => {
+    const r = await mektep([file('z.csv', ['K9;R1;город/район;Г;Г']), '--org', 'NOPE']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('Организация с кодом «NOPE» не найдена.');
+  });
+
   it('answers usage errors with exit 2', async () => {
     expect((await mektep([])).code).toBe(2);
     const missing = await mektep([join(dir, 'nope.csv')]);

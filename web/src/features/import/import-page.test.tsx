@@ -1,4 +1,4 @@
-import { screen, waitFor } from '@testing-library/react';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import en from '#i18n/en/import.json';
 import kk from '#i18n/kk/import.json';
@@ -154,7 +154,7 @@ describe('import page', () => {
     expect(sent[1]).toMatchObject({ url: '/api/import/apply', fields: { skipInvalid: 'true' } });
   });
 
-  it('imports a clean file with "import all"', async () => {
+  it('imports a clean file dropped on the page with "import all"', async () => {
     serve('en');
     const clean = sheet({ rows: 2, valid: 2, refused: 0, errors: [] });
     const sent = fakeUploads((url) =>
@@ -177,7 +177,9 @@ describe('import page', () => {
     );
     const { user } = renderApp({ path: '/import', lang: 'en' });
 
-    await user.upload(await screen.findByTestId('import-file-input'), new File(['x'], 'u.csv'));
+    fireEvent.drop(await screen.findByTestId('import-drop'), {
+      dataTransfer: { files: [new File(['x'], 'u.csv')] },
+    });
     expect(await screen.findByText('No errors — ready to import.')).toBeInTheDocument();
     expect(screen.queryByTestId('import-valid')).toBeNull();
     await user.click(screen.getByTestId('import-all'));
