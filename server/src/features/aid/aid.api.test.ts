@@ -125,6 +125,19 @@ describe('ФВ aid', () => {
       '40\u00a0567\u00a0₸',
     );
     expect(await aidCount()).toBeGreaterThan(0);
+    const done = await coordA.post('/api/aid/handovers', fvBatch([noProof!], 1000, '2023-09-20'));
+    expect(done.status).toBe(201);
+    const seen = async () =>
+      (await coordA.get(`/api/aid?childId=${noProof!.id}`)).body.items.map(
+        (l: { proofWarning: string | null }) => l.proofWarning,
+      );
+    expect(await seen()).toEqual(['proofMissing']);
+    await t.database.db
+      .updateTable('child_categories')
+      .set({ doc_name: 'Справка об опеке', doc_number: '123' })
+      .where('child_id', '=', noProof!.id)
+      .execute();
+    expect(await seen()).toEqual([null]);
   });
 });
 

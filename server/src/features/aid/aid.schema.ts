@@ -55,6 +55,8 @@ export const AidLineDto = z.object({
   reason: z.string().nullable(),
   createdBy: z.string(),
   createdAt: z.string(),
+  /** A ФВ row whose child still has no current document proving the category. */
+  proofWarning: z.enum(['proofMissing', 'proofExpired']).nullable(),
 });
 export type AidLineDto = z.infer<typeof AidLineDto>;
 

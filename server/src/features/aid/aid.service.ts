@@ -43,7 +43,7 @@ interface Prepared {
 export const fullName = (c: { surname: string; name: string; patronymic: string | null }) =>
   [c.surname, c.name, c.patronymic].filter(Boolean).join(' ');
 
-export function toAidLineDto(r: AidRowWithNames): AidLineDto {
+export function toAidLineDto(r: AidRowWithNames, proof: AidLineDto['proofWarning'] = null): AidLineDto {
   return {
     id: r.id,
     handoverId: r.handover_id,
@@ -63,6 +63,7 @@ export function toAidLineDto(r: AidRowWithNames): AidLineDto {
     reason: r.reason,
     createdBy: r.created_by,
     createdAt: r.created_at,
+    proofWarning: proof,
   };
 }
 
@@ -337,7 +338,7 @@ export class AidService {
     const h = await repo.handover(id, ctx.viewer.orgPath);
     if (!h) throw notFound();
     const [rows, proofs] = await Promise.all([repo.rowsOfHandover(id, ctx.viewer.orgPath), repo.proofs(id)]);
-    const lines = rows.map(toAidLineDto);
+    const lines = await this.withProofWarnings(db, rows);
     const live = effectiveAid(lines);
     return {
       id: h.id,
@@ -367,6 +368,37 @@ export class AidService {
     };
   }
 
+  /**
+   * For ФВ rows in effect: whether the child's ground for ФВ still lacks a current proving document. Shown on the
+   * records until the document is attached in the registry.
+   */
+  private async withProofWarnings(db: Kysely<DB>, rows: AidRowWithNames[]): Promise<AidLineDto[]> {
+    const fvRows = rows.filter((r) => r.source === 'fv' && r.reverses === null && r.reversed_by === null);
+    const cats = await new AidRepository(db).categoriesOf([...new Set(fvRows.map((r) => r.child_id))]);
+    return rows.map((r) => {
+      if (!fvRows.includes(r)) return toAidLineDto(r);
+      const check = checkFvAid({
+        childCategories: cats
+          .filter((c) => c.child_id === r.child_id)
+          .map((c) => ({
+            code: c.code,
+            validUntil: c.valid_until,
+            hasProof: Boolean(c.doc_name || c.doc_number),
+          })),
+        amount: Number(r.amount),
+        remaining: Infinity,
+        pm: null,
+        date: r.date,
+      });
+      const proof = check.warnings.includes('proof-missing')
+        ? 'proofMissing'
+        : check.warnings.includes('proof-expired')
+          ? 'proofExpired'
+          : null;
+      return toAidLineDto(r, proof);
+    });
+  }
+
   private async scope(ctx: RequestContext, org: string | undefined) {
     if (!org) return ctx.viewer.orgPath;
     const unit = await new OrgUnitsRepository(this.database.db).findByCode(org, ctx.viewer.orgPath);
@@ -387,7 +419,7 @@ export class AidService {
     const page = rows.slice(0, q.limit);
     const last = page.at(-1);
     return {
-      items: page.map(toAidLineDto),
+      items: await this.withProofWarnings(this.database.db, page),
       nextCursor: rows.length > q.limit && last ? encodeCursor({ date: last.date, id: last.id }) : null,
     };
   }

@@ -60,6 +60,9 @@ export function AidRecords({ org, year }: { org: string; year: number }) {
                         <Badge color="gray">{th('ui.records.reversal', { reason: l.reason ?? '' })}</Badge>
                       )}
                       {l.reversedBy !== null && <Badge color="gray">{th('ui.records.reversed')}</Badge>}
+                      {l.proofWarning !== null && (
+                        <Badge color="yellow">{th(`ui.records.${l.proofWarning}`)}</Badge>
+                      )}
                       {!struck && (
                         <Button
                           size="compact-xs"

@@ -82,6 +82,7 @@ export interface AidLine {
   reverses: string | null;
   reversedBy: string | null;
   reason: string | null;
+  proofWarning: 'proofMissing' | 'proofExpired' | null;
 }
 
 export interface AidWarning {
