@@ -203,6 +203,34 @@ describe('import engine with the org-units importer', () => {
     expect(await codes('D6')).toEqual([]);
   });
 
+  it('treats a workbook as one file: a bad row in its second sheet keeps the first sheet out too', async () => {
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet('Инструкция').addRow(['Заполните листы ниже. Даты — ДД.ММ.ГГГГ.']);
+    const districts = workbook.addWorksheet('Районы');
+    districts.addRow(HEADER.split(';'));
+    districts.addRow(['D7', 'R1', 'город/район', 'Район 7', '7 аудан']);
+    const schools = workbook.addWorksheet('Школы');
+    schools.addRow(HEADER.split(';'));
+    schools.addRow(['D7-S1', 'D7', 'школа', 'Школа 1', '1 мектеп']);
+    schools.addRow(['D7-S2', 'D7', 'школа', '@SUM(1)', '2 мектеп']);
+    const file = { name: 'book.xlsx', data: Buffer.from(await workbook.xlsx.writeBuffer()) };
+
+    const refused = await engine.apply(operator, [file], opts);
+    expect(refused.files[0]!.warnings).toEqual([
+      { key: 'import:file.sheetIgnored', params: { sheet: 'Инструкция' } },
+    ]);
+    expect(refused.files[0]!.sheets.map((s) => [s.sheet, s.valid, s.refused, s.applied])).toEqual([
+      ['Районы', 1, 0, false],
+      ['Школы', 1, 1, false],
+    ]);
+    expect(refused.files[0]!.sheets[1]!.errors[0]).toMatchObject({ row: 3, column: 'Наименование (рус)' });
+    expect(await codes('D7')).toEqual([]);
+
+    const partial = await engine.apply(operator, [file], { ...opts, skipInvalid: true });
+    expect(partial.files[0]!.sheets.map((s) => s.result?.created)).toEqual([1, 1]);
+    expect((await codes('D7')).map((u) => u.code)).toEqual(['D7', 'D7-S1']);
+  });
+
   it('lets an officer import below its unit only', async () => {
     await given(services).user('officer', 'C2', 'officer.import@test.kz');
     const officer = (await services.auth.viewerFromApiToken(
