@@ -62,23 +62,59 @@ function childMarks(child: ChildRecord): ChildMark[] {
   return marks;
 }
 
-/** Records of one node: those whose path is exactly the node's (or under it, for a school). */
-type Pick2 = (path: string) => boolean;
+function groupBy<T, K>(rows: readonly T[], key: (row: T) => K): Map<K, T[]> {
+  const map = new Map<K, T[]>();
+  for (const row of rows) {
+    const k = key(row);
+    const list = map.get(k);
+    if (list) list.push(row);
+    else map.set(k, [row]);
+  }
+  return map;
+}
 
-function recordsOf(records: ScopeRecords, belongs: Pick2, lang: Lang) {
-  const movedIds = new Set(records.movedChildren.map((c) => c.id));
-  const children: ReportChild[] = records.children
-    .filter((c) => belongs(c.org_path))
-    .map((c) => ({ id: c.id, categories: childMarks(c), status: c.status }));
-  const aidRows = records.aid.filter((a) => belongs(a.org_path));
-  const reversedBy = new Map(
-    records.aid.flatMap((a) => (a.reverses ? ([[a.reverses, a.id]] as [string, string][]) : [])),
-  );
+/**
+ * The records grouped once by org path (and raids' parts by raid), so building the input of a republic with
+ * thousands of schools stays linear in the number of records.
+ */
+export function indexRecords(records: ScopeRecords) {
+  const byPath = <T extends { org_path: string }>(rows: readonly T[]) => groupBy(rows, (r) => r.org_path);
+  return {
+    records,
+    children: byPath(records.children),
+    moved: new Map(records.movedChildren.map((c) => [c.id, c])),
+    aid: byPath(records.aid),
+    reversedBy: new Map(
+      records.aid.flatMap((a) => (a.reverses ? ([[a.reverses, a.id]] as [string, string][]) : [])),
+    ),
+    sponsors: new Map(records.sponsors.map((s) => [s.id, s])),
+    raids: byPath(records.raids),
+    raidPlaces: groupBy(records.raidPlaces, (r) => r.raid_id),
+    raidParticipants: groupBy(records.raidParticipants, (r) => r.raid_id),
+    raidChildren: groupBy(records.raidChildren, (r) => r.raid_id),
+    casesOfChild: new Set(records.cases.flatMap((k) => (k.child_id ? [k.child_id] : []))),
+    casesBySource: groupBy(records.cases, (k) => k.source_id),
+    hotline: byPath(records.hotline),
+    plan: byPath(records.plan),
+    materials: byPath(records.materials),
+  };
+}
+
+type RecordIndex = ReturnType<typeof indexRecords>;
+
+/** The records stored at exactly one org path (a school's, or a unit's own above schools). */
+function recordsAt(index: RecordIndex, path: string, lang: Lang) {
+  const children: ReportChild[] = (index.children.get(path) ?? []).map((c) => ({
+    id: c.id,
+    categories: childMarks(c),
+    status: c.status,
+  }));
+  const aidRows = index.aid.get(path) ?? [];
   // A child helped here who has moved since is on no list here: it is kept only so its categories count.
-  for (const moved of records.movedChildren) {
-    if (aidRows.some((a) => a.child_id === moved.id) && movedIds.has(moved.id)) {
-      children.push({ id: moved.id, categories: childMarks(moved), status: 'archived' });
-    }
+  const movedHere = new Set(aidRows.map((a) => a.child_id).filter((id) => index.moved.has(id)));
+  for (const id of movedHere) {
+    const moved = index.moved.get(id)!;
+    children.push({ id: moved.id, categories: childMarks(moved), status: 'archived' });
   }
   const aid: ReportAid[] = aidRows.map((a) => ({
     id: a.id,
@@ -89,12 +125,12 @@ function recordsOf(records: ScopeRecords, belongs: Pick2, lang: Lang) {
     form: toAidForm(a.form),
     amount: a.amount,
     items: parseItems(a.items),
-    reversedBy: reversedBy.get(a.id) ?? null,
+    reversedBy: index.reversedBy.get(a.id) ?? null,
     reverses: a.reverses,
   }));
-  const sponsorIds = new Set(aidRows.flatMap((a) => (a.sponsor_id ? [a.sponsor_id] : [])));
-  const sponsors = records.sponsors
-    .filter((s) => sponsorIds.has(s.id))
+  const sponsorIds = [...new Set(aidRows.flatMap((a) => (a.sponsor_id ? [a.sponsor_id] : [])))];
+  const sponsors = index.records.sponsors
+    .filter((s) => sponsorIds.includes(s.id))
     .map((s) => ({
       id: s.id,
       name: s.name,
@@ -104,41 +140,39 @@ function recordsOf(records: ScopeRecords, belongs: Pick2, lang: Lang) {
     }));
 
   const placeLabels = COMMON_MESSAGES[lang].placeKind as Readonly<Record<string, string>>;
-  const raids: ReportRaid[] = records.raids
-    .filter((r) => belongs(r.org_path))
-    .map((raid) => ({
-      id: raid.id,
-      date: raid.held_on,
-      places: records.raidPlaces
-        .filter((p) => p.raid_id === raid.id)
-        .map((p) => ({ kind: p.kind, name: p.name?.trim() || (placeLabels[p.kind] ?? p.kind) })),
-      participants: records.raidParticipants
-        .filter((p) => p.raid_id === raid.id)
-        .map((p) => ({ kind: p.kind, count: Number(p.count), orgs: splitOrgs(p.organisations) })),
-      found: records.raidChildren
-        .filter((c) => c.raid_id === raid.id)
-        .map((c) => ({
-          childId: c.child_id,
-          // Back at school means the non-attendance case of that child ended with "attends school".
-          returnedToSchool: records.cases.some((k) =>
-            c.child_id
-              ? k.child_id === c.child_id
-              : k.source === 'raid' &&
-                (k.source_id === c.id || k.source_id === raid.id) &&
-                k.child_name === c.full_name,
+  const raids: ReportRaid[] = (index.raids.get(path) ?? []).map((raid) => ({
+    id: raid.id,
+    date: raid.held_on,
+    places: (index.raidPlaces.get(raid.id) ?? []).map((p) => ({
+      kind: p.kind,
+      name: p.name?.trim() || (placeLabels[p.kind] ?? p.kind),
+    })),
+    participants: (index.raidParticipants.get(raid.id) ?? []).map((p) => ({
+      kind: p.kind,
+      count: Number(p.count),
+      orgs: splitOrgs(p.organisations),
+    })),
+    found: (index.raidChildren.get(raid.id) ?? []).map((c) => ({
+      childId: c.child_id,
+      // Back at school means the non-attendance case of that child ended with "attends school".
+      returnedToSchool: c.child_id
+        ? index.casesOfChild.has(c.child_id)
+        : [...(index.casesBySource.get(c.id) ?? []), ...(index.casesBySource.get(raid.id) ?? [])].some(
+            (k) => k.source === 'raid' && k.child_name === c.full_name,
           ),
-        })),
-    }));
-  const materials = records.materials.filter((m) => belongs(m.org_path));
+    })),
+  }));
+  const materials = index.materials.get(path) ?? [];
   return {
     children,
     sponsors,
     aid,
     raids,
-    hotline: records.hotline
-      .filter((h) => belongs(h.org_path))
-      .map((h) => ({ id: h.id, status: h.status === 'closed' ? ('closed' as const) : ('open' as const) })),
-    plan: records.plan.filter((p) => belongs(p.org_path)).map((p) => ({ id: p.id, status: p.status })),
+    hotline: (index.hotline.get(path) ?? []).map((h) => ({
+      id: h.id,
+      status: h.status === 'closed' ? ('closed' as const) : ('open' as const),
+    })),
+    plan: (index.plan.get(path) ?? []).map((p) => ({ id: p.id, status: p.status })),
     stand: materials.length > 0,
     booklets: { languages: [...new Set(materials.map((m) => m.lang).filter(isLang))] },
   };
@@ -174,17 +208,20 @@ function campaignOf(
 
 /** The input of `unit` and everything below it. */
 export function assembleReportInput(records: ScopeRecords, unit: UnitRow, lang: Lang): ReportInput {
-  const org = { code: unit.code, name: unitName(unit, lang), type: unit.type, hotline: unit.hotline };
-  const childUnits = records.units
-    .filter((u) => u.parent_id === unit.id)
-    .sort((a, b) => a.code.localeCompare(b.code));
-  if (unit.type === 'school' || childUnits.length === 0) {
-    const own = recordsOf(records, (path) => path.startsWith(unit.path), lang);
-    return { org, campaign: campaignOf(records, unit, lang, []), ...own, units: [] };
-  }
-  const units = childUnits.map((child) => assembleReportInput(records, child, lang));
-  const own = recordsOf(records, (path) => path === unit.path, lang);
-  return { org, campaign: campaignOf(records, unit, lang, units), ...own, units };
+  const index = indexRecords(records);
+  const childrenOf = groupBy(records.units, (u) => u.parent_id);
+  const build = (node: UnitRow): ReportInput => {
+    const org = { code: node.code, name: unitName(node, lang), type: node.type, hotline: node.hotline };
+    const own = recordsAt(index, node.path, lang);
+    const below = [...(childrenOf.get(node.id) ?? [])].sort((a, b) => a.code.localeCompare(b.code));
+    // Records are stored at the unit they belong to, so a school's own path holds all of them.
+    if (node.type === 'school' || below.length === 0) {
+      return { org, campaign: campaignOf(records, node, lang, []), ...own, units: [] };
+    }
+    const units = below.map(build);
+    return { org, campaign: campaignOf(records, node, lang, units), ...own, units };
+  };
+  return build(unit);
 }
 
 /** Whether the unit has any campaign this year: its own, one above it, or one of a school below. */
