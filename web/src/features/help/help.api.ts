@@ -197,3 +197,21 @@ export function useUploadProof() {
     onSettled: () => queryClient.invalidateQueries({ queryKey: helpKey }),
   });
 }
+
+export interface PledgeInput {
+  sponsorId: string;
+  form: string;
+  amount?: string;
+  childIds: string[];
+  description?: string;
+  dueDate: string;
+}
+
+export function useCreatePledge() {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: PledgeInput) => api.post<Pledge>('/api/pledges', input),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: helpKey }),
+  });
+}

@@ -7,6 +7,7 @@ import { useErrorText } from '../../api/use-error-text.ts';
 import { PageLoader } from '../../app/page-loader.tsx';
 import { useLang } from '../../i18n/use-lang.ts';
 import { usePledgeAction, usePledges } from './help.api.ts';
+import { PledgeForm } from './pledge-form.tsx';
 import type { Pledge } from './help.types.ts';
 
 /** Sponsors' promises: overdue ones stand out; delivering one records its aid, cancelling needs a reason. */
@@ -19,14 +20,21 @@ export function PledgesPanel({ org }: { org: string }) {
   const action = usePledgeAction();
   const [cancelling, setCancelling] = useState<Pledge | null>(null);
   const [reason, setReason] = useState('');
+  const [adding, setAdding] = useState(false);
   const today = new Date().toISOString().slice(0, 10);
   return (
     <Stack>
-      <Switch
-        label={th('ui.pledges.overdueOnly')}
-        checked={overdueOnly}
-        onChange={(e) => setOverdueOnly(e.currentTarget.checked)}
-      />
+      <Group justify="space-between">
+        <Switch
+          label={th('ui.pledges.overdueOnly')}
+          checked={overdueOnly}
+          onChange={(e) => setOverdueOnly(e.currentTarget.checked)}
+        />
+        <Button size="xs" onClick={() => setAdding(true)}>
+          {th('ui.pledges.add')}
+        </Button>
+      </Group>
+      <PledgeForm org={org} opened={adding} onClose={() => setAdding(false)} />
       {action.isError && <Alert color="red">{errorText(action.error)}</Alert>}
       {pledges.isPending ? (
         <PageLoader />
