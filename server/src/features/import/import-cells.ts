@@ -29,8 +29,9 @@ const CONTROL = /[\u0000-\u001f\u007f]/;
 // eslint-disable-next-line no-control-regex -- as above, keeping tab and line breaks
 const CONTROL_EXCEPT_BREAKS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 const HTML_TAG = /<\s*\/?\s*[a-z!?][^>]*>/i;
-// Outside names '+' and '-' start phone numbers and list items; they are refused only when a function call follows.
-const FORMULA_START = /^[=@]|^[+-].*[\p{L}_][\p{L}\p{N}_.]*\s*\(/u;
+// Outside names '+' and '-' start phone numbers and list items; they are refused only when a function call or a
+// DDE link (`+cmd|' /C calc'!A0`) follows.
+const FORMULA_START = /^[=@]|^[+-].*(?:[\p{L}_][\p{L}\p{N}_.]*\s*\(|\|)/u;
 
 function cell(cells: Record<string, string>, key: string): string {
   return (cells[key] ?? '').trim();

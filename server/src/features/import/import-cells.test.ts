@@ -1,0 +1,75 @@
+import { dateCell, intCell, RowReader, tengeCell, textCell, yearCell } from './import-cells.ts';
+
+const key = (r: { ok: boolean; issue?: { message: { key: string } } }) =>
+  r.ok ? 'ok' : r.issue!.message.key;
+
+describe('import cells', () => {
+  it.each([
+    ['Абай Құнанбайұлы', { name: true }, 'ok'],
+    ['  Школа   № 1  ', { name: true }, 'ok'],
+    ['=HYPERLINK("http://x","y")', { name: true }, 'import:cell.formula'],
+    ['+7 701 000 00 00', { name: true }, 'import:cell.formula'],
+    ['-Иванов', { name: true }, 'import:cell.formula'],
+    ['@SUM(A1)', { name: true }, 'import:cell.formula'],
+    ['<b>Иванов</b>', { name: true }, 'import:cell.html'],
+    ['Иванов > Петров', { name: true }, 'import:cell.html'],
+    ['Иван\u0007ов', { name: true }, 'import:cell.control'],
+    ['+7 701 000 00 00', {}, 'ok'],
+    ['- купить рюкзак', {}, 'ok'],
+    ['=1+2', {}, 'import:cell.formula'],
+    ['+cmd|"/c calc"!A1', {}, 'import:cell.formula'],
+    ['-2+SUM(A1:A2)', {}, 'import:cell.formula'],
+    ['ул. Абая 1 <script>alert(1)</script>', {}, 'import:cell.html'],
+    ['строка 1\nстрока 2', { multiline: true }, 'ok'],
+    ['строка 1\nстрока 2', {}, 'import:cell.control'],
+    ['x'.repeat(301), { max: 300 }, 'import:cell.tooLong'],
+    ['', { required: true }, 'import:cell.required'],
+  ])('text %j with %j → %s', (value, opts, expected) => {
+    expect(key(textCell({ v: value }, 'v', opts))).toBe(expected);
+  });
+
+  it('trims and collapses the spaces of a name, and gives null for an empty optional cell', () => {
+    expect(textCell({ v: '  Школа   № 1 ' }, 'v', { name: true })).toEqual({ ok: true, value: 'Школа № 1' });
+    expect(textCell({ v: '   ' }, 'v')).toEqual({ ok: true, value: null });
+    expect(textCell({}, 'missing')).toEqual({ ok: true, value: null });
+  });
+
+  it('reads dates as DD.MM.YYYY or YYYY-MM-DD, refusing impossible and future ones', () => {
+    expect(dateCell({ v: '01.09.2015' }, 'v')).toEqual({ ok: true, value: '2015-09-01' });
+    expect(dateCell({ v: '2015-09-01' }, 'v')).toEqual({ ok: true, value: '2015-09-01' });
+    expect(key(dateCell({ v: '31.02.2015' }, 'v'))).toBe('import:cell.dateInvalid');
+    expect(key(dateCell({ v: '1 сентября' }, 'v'))).toBe('import:cell.dateFormat');
+    expect(key(dateCell({ v: '01.01.2030' }, 'v', { notAfter: '2026-11-25' }))).toBe(
+      'import:cell.dateFuture',
+    );
+  });
+
+  it('reads whole tenge written with spaces, refusing fractions and negatives', () => {
+    expect(tengeCell({ v: '1 196 448' }, 'v')).toEqual({ ok: true, value: 1196448 });
+    expect(tengeCell({ v: '1\u00a0196\u00a0448 ₸' }, 'v')).toEqual({ ok: true, value: 1196448 });
+    expect(tengeCell({ v: '37389.00' }, 'v')).toEqual({ ok: true, value: 37389 });
+    expect(key(tengeCell({ v: '100,50' }, 'v'))).toBe('import:cell.tenge.fraction');
+    expect(key(tengeCell({ v: '-5' }, 'v'))).toBe('import:cell.tenge.negative');
+    expect(key(tengeCell({ v: 'сто' }, 'v'))).toBe('import:cell.tenge.not-a-number');
+  });
+
+  it('reads whole numbers and years', () => {
+    expect(intCell({ v: '1 200' }, 'v')).toEqual({ ok: true, value: 1200 });
+    expect(intCell({ v: '12.0' }, 'v')).toEqual({ ok: true, value: 12 });
+    expect(key(intCell({ v: '12.5' }, 'v'))).toBe('import:cell.integer');
+    expect(key(intCell({ v: '0' }, 'v', { min: 1 }))).toBe('errors:validation.tooSmall');
+    expect(yearCell({ v: '2025' }, 'v')).toEqual({ ok: true, value: 2025 });
+    expect(key(yearCell({ v: '25' }, 'v'))).toBe('import:cell.year');
+  });
+
+  it('collects every problem of a row before deciding', () => {
+    const r = new RowReader({ name: '=evil()', date: '99.99.2020', amount: '1 000' });
+    const name = r.text('name', { name: true, required: true });
+    const date = r.date('date');
+    const amount = r.tenge('amount');
+    expect([name, date, amount]).toEqual([null, null, 1000]);
+    const result = r.result(() => ({ name }));
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.errors.map((e) => e.field)).toEqual(['name', 'date']);
+  });
+});
