@@ -8,7 +8,7 @@ import { OrgUnitsService } from '../org-units/org-units.service.ts';
 import { ChildTransfersRepository } from './child-transfers.repository.ts';
 import { ChildrenRepository } from './children.repository.ts';
 import type { TransferDto } from './children.schema.ts';
-import { APPROVERS, ChildrenService, mayEdit } from './children.service.ts';
+import { APPROVERS, ChildrenService, childScope, mayEdit } from './children.service.ts';
 
 type TransferRow = NonNullable<Awaited<ReturnType<ChildTransfersRepository['find']>>>;
 
@@ -61,7 +61,7 @@ export class ChildTransfersService {
       const school = await this.children.schoolFor(trx, viewer, input.schoolCode);
       if (
         !mayEdit(viewer, school.path) ||
-        (viewer.role === 'teacher' && !viewer.classes.includes(classLabel))
+        (viewer.role === 'teacher' && !childScope(viewer).classes?.includes(classLabel))
       ) {
         throw forbidden();
       }

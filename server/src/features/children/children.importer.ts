@@ -6,7 +6,7 @@ import { AppError, type Message } from '../../http/app-error.ts';
 import type { ApplyResult, ImportContext, Importer, RowIssue } from '../import/importer.ts';
 import { OrgUnitsRepository } from '../org-units/org-units.repository.ts';
 import { ChildrenRepository } from './children.repository.ts';
-import { APPROVERS, insertChild, rawOf, updateChild, type ChildDetails } from './children.service.ts';
+import { APPROVERS, insertChildren, rawOf, updateChild, type ChildDetails } from './children.service.ts';
 import {
   checkChild,
   dupKeyOf,
@@ -268,42 +268,55 @@ export const childrenImporter: Importer<ChildImportRow> = {
     // Whoever sits on the school's commission (and the CLI operator) brings in an approved list.
     const status = APPROVERS.includes(ctx.viewer.role) ? 'approved' : 'proposed';
     const result: ApplyResult = { created: 0, updated: 0, unchanged: 0 };
+    const holders = new Map<string, { id: string; schoolId: string }>();
+    const iins = rows.flatMap((r) => (r.values.iin ? [r.values.iin] : []));
+    for (const h of await repo.holdersOfIins(iins))
+      holders.set(h.iin!, { id: h.id, schoolId: h.org_unit_id });
+    const fresh: ChildImportRow[] = [];
+    const matched: { row: ChildImportRow; id: string }[] = [];
     for (const row of rows) {
-      const match = await matchOf(repo, db, row);
-      if (!match) {
-        await insertChild(db, ctx, row.school, row.values, status);
-        result.created += 1;
-        continue;
-      }
-      if (match.schoolId !== row.school.id) {
+      const match = row.values.iin ? (holders.get(row.values.iin) ?? null) : await matchOf(repo, db, row);
+      if (!match) fresh.push(row);
+      else if (match.schoolId !== row.school.id) {
         throw new AppError(409, 'iin_elsewhere', {
           key: 'children:errors.iinElsewhere',
           params: { school: '' },
         });
-      }
-      const stored = (await repo.findById(match.id, { path: '/', classes: null }))!;
-      const d = await repo.detailsOf([stored.id]);
-      const details: ChildDetails = {
-        guardians: d.guardians.get(stored.id) ?? [],
-        categories: d.categories.get(stored.id) ?? [],
-        openNeeds: 0,
-        possibleDuplicate: false,
-      };
-      const before = rawOf(stored, details);
-      const merged = mergeOnto(before, row.values);
-      if (comparable(merged) === comparable(before)) {
-        result.unchanged += 1;
-        continue;
-      }
-      const check = checkChild(merged, todayInKazakhstan());
-      if (!check.ok) throw new AppError(400, 'invalid_input', { key: 'errors:invalidInput' });
-      await updateChild(db, ctx, stored, check.values, {
-        guardians: true,
-        categories: true,
-        changed: ['import'],
-      });
-      result.updated += 1;
+      } else matched.push({ row, id: match.id });
     }
+    // Rows of children already in the system: load them all at once, then compare each with its row.
+    const ids = matched.map((m) => m.id);
+    const stored = new Map(
+      (await repo.findManyByIds(ids, { path: '/', classes: null })).map((r) => [r.id, r]),
+    );
+    for (let i = 0; i < matched.length; i += 500) {
+      const chunk = matched.slice(i, i + 500);
+      const d = await repo.detailsOf(chunk.map((m) => m.id));
+      for (const { row, id } of chunk) {
+        const child = stored.get(id)!;
+        const details: ChildDetails = {
+          guardians: d.guardians.get(id) ?? [],
+          categories: d.categories.get(id) ?? [],
+          openNeeds: 0,
+          possibleDuplicate: false,
+        };
+        const before = rawOf(child, details);
+        const merged = mergeOnto(before, row.values);
+        if (comparable(merged) === comparable(before)) {
+          result.unchanged += 1;
+          continue;
+        }
+        const check = checkChild(merged, todayInKazakhstan());
+        if (!check.ok) throw new AppError(400, 'invalid_input', { key: 'errors:invalidInput' });
+        await updateChild(db, ctx, child, check.values, {
+          guardians: true,
+          categories: true,
+          changed: ['import'],
+        });
+        result.updated += 1;
+      }
+    }
+    result.created = (await insertChildren(db, ctx, fresh, status)).length;
     return result;
   },
 };

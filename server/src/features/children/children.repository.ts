@@ -82,6 +82,19 @@ export class ChildrenRepository {
     return this.base(scope).where('c.id', '=', id).executeTakeFirst();
   }
 
+  /** Many children by id (an import matching its rows), in chunks. */
+  async findManyByIds(ids: string[], scope: ChildScope): Promise<ChildRow[]> {
+    const out: ChildRow[] = [];
+    for (let i = 0; i < ids.length; i += CHUNK) {
+      out.push(
+        ...(await this.base(scope)
+          .where('c.id', 'in', ids.slice(i, i + CHUNK))
+          .execute()),
+      );
+    }
+    return out;
+  }
+
   /** The child holding an IIN anywhere in the system: for uniqueness and transfers only, never shown as is. */
   findByIinAnywhere(iin: string) {
     return this.db
@@ -209,6 +222,74 @@ export class ChildrenRepository {
       duplicates.add(row.other_child_id);
     }
     return { guardians, categories, openNeeds, duplicates };
+  }
+
+  /** Many children at once (an import): multi-row inserts in chunks the engines' parameter limits allow. */
+  async insertMany(rows: Insertable<ChildrenTable>[]): Promise<void> {
+    for (let i = 0; i < rows.length; i += CHUNK) {
+      await this.db
+        .insertInto('children')
+        .values(rows.slice(i, i + CHUNK))
+        .execute();
+    }
+  }
+
+  async insertDetailsMany(
+    guardians: Insertable<ChildGuardiansTable>[],
+    categories: Insertable<ChildCategoriesTable>[],
+    history: Insertable<ChildStatusHistoryTable>[],
+  ): Promise<void> {
+    for (let i = 0; i < guardians.length; i += CHUNK) {
+      await this.db
+        .insertInto('child_guardians')
+        .values(guardians.slice(i, i + CHUNK))
+        .execute();
+    }
+    for (let i = 0; i < categories.length; i += CHUNK) {
+      await this.db
+        .insertInto('child_categories')
+        .values(categories.slice(i, i + CHUNK))
+        .execute();
+    }
+    for (let i = 0; i < history.length; i += CHUNK) {
+      await this.db
+        .insertInto('child_status_history')
+        .values(history.slice(i, i + CHUNK))
+        .execute();
+    }
+  }
+
+  /** Which of these IINs children already hold, anywhere: for matching import rows, never shown as is. */
+  async holdersOfIins(iins: string[]) {
+    const out: { id: string; org_unit_id: string; iin: string | null }[] = [];
+    for (let i = 0; i < iins.length; i += CHUNK) {
+      const chunk = iins.slice(i, i + CHUNK);
+      out.push(
+        ...(await this.db
+          .selectFrom('children')
+          .select(['id', 'org_unit_id', 'iin'])
+          .where('iin', 'in', chunk)
+          .execute()),
+      );
+    }
+    return out;
+  }
+
+  /** Children (not archived) carrying any of these duplicate keys. */
+  async withDupKeys(keys: string[]) {
+    const out: { id: string; dup_key: string; iin: string | null }[] = [];
+    for (let i = 0; i < keys.length; i += CHUNK) {
+      const chunk = keys.slice(i, i + CHUNK);
+      out.push(
+        ...(await this.db
+          .selectFrom('children')
+          .select(['id', 'dup_key', 'iin'])
+          .where('dup_key', 'in', chunk)
+          .where('status', '!=', 'archived')
+          .execute()),
+      );
+    }
+    return out;
   }
 
   async insert(row: Insertable<ChildrenTable>): Promise<void> {
@@ -373,6 +454,9 @@ export class ChildrenRepository {
     return this.db.updateTable('children').set({ status }).where('id', '=', id).execute();
   }
 }
+
+// Rows per multi-row insert: well within SQLite's and PostgreSQL's limits on bound parameters.
+const CHUNK = 200;
 
 // '%' and '_' typed into a search are letters, not wildcards.
 function escapeLike(text: string): string {

@@ -274,6 +274,72 @@ export async function insertChild(
   return id;
 }
 
+/**
+ * Writes many new children at once (an import) with the same records insertChild writes one by one: guardians,
+ * categories, first status, duplicate flags and an audit entry per child, in multi-row inserts.
+ */
+export async function insertChildren(
+  trx: Kysely<DB>,
+  ctx: RequestContext,
+  items: { school: Pick<OrgUnitRow, 'id' | 'path'>; values: ChildValues }[],
+  status: ChildStatus,
+): Promise<string[]> {
+  const repo = new ChildrenRepository(trx);
+  const now = new Date().toISOString();
+  const made = items.map((item) => ({ ...item, id: uuidv7() }));
+  await repo.insertMany(
+    made.map(({ id, school, values }) => ({
+      id,
+      org_unit_id: school.id,
+      org_path: school.path,
+      ...columnsOf(values),
+      status,
+      reject_reason: null,
+      created_by: ctx.viewer.email,
+      created_at: now,
+      updated_at: now,
+    })),
+  );
+  await repo.insertDetailsMany(
+    made.flatMap(({ id, values }) =>
+      guardianRows(values).map((g, i) => ({ ...g, id: uuidv7(), child_id: id, position: i })),
+    ),
+    made.flatMap(({ id, values }) => categoryRows(values).map((c) => ({ ...c, id: uuidv7(), child_id: id }))),
+    made.map(({ id }) => ({
+      id: uuidv7(),
+      child_id: id,
+      from_status: null,
+      to_status: status,
+      reason: null,
+      actor: ctx.viewer.email,
+      at: now,
+    })),
+  );
+  const sameKey = new Map<string, { id: string; iin: string | null }[]>();
+  for (const c of await repo.withDupKeys([...new Set(made.map((m) => dupKeyOf(m.values)))])) {
+    sameKey.set(c.dup_key, [...(sameKey.get(c.dup_key) ?? []), c]);
+  }
+  const audit = new AuditRepository(trx);
+  for (const { id, school, values } of made) {
+    const others = (sameKey.get(dupKeyOf(values)) ?? []).filter(
+      (o) => o.id !== id && (values.iin === null || o.iin === null),
+    );
+    for (const other of others) await repo.flagDuplicate(id, other.id, school.path);
+    await audit.write(ctx.viewer, ctx.ip, {
+      action: 'create',
+      entity: 'child',
+      entityId: id,
+      orgPath: school.path,
+      details: {
+        source: values.source,
+        status,
+        ...(others.length > 0 && { possibleDuplicates: others.length }),
+      },
+    });
+  }
+  return made.map((m) => m.id);
+}
+
 /** Updates a child from checked values (API patch or a changed import row), guarded by its version. */
 export async function updateChild(
   trx: Kysely<DB>,

@@ -6,9 +6,11 @@ import { formatNumber, formatTenge } from '#domain/money';
 import { useErrorText } from '../../api/use-error-text.ts';
 import { PageLoader } from '../../app/page-loader.tsx';
 import { useLang } from '../../i18n/use-lang.ts';
+import { useSession } from '../auth/session-context.tsx';
 import { useCurrentOrg } from '../org-units/current-org.tsx';
 import { itemName } from './child-labels.ts';
 import { useNeedsSummary } from './children.api.ts';
+import { NeedItemsAdmin } from './need-items-admin.tsx';
 import { NEED_STATUSES, type NeedStatus } from './children.types.ts';
 
 /** The school's shopping list: how many of each item and size, and what it is estimated to cost. */
@@ -17,6 +19,7 @@ export function NeedsSummaryPage() {
   const lang = useLang();
   const errorText = useErrorText();
   const { unit: scope } = useCurrentOrg();
+  const me = useSession();
   const [status, setStatus] = useState<NeedStatus>('open');
   const summary = useNeedsSummary(scope.code, status);
   return (
@@ -76,6 +79,7 @@ export function NeedsSummaryPage() {
           {summary.data.rows.length === 0 && <Text c="dimmed">{tc('needs.empty')}</Text>}
         </>
       )}
+      {me.role === 'admin' && <NeedItemsAdmin />}
     </Stack>
   );
 }
