@@ -28,6 +28,7 @@ import {
   useHotline,
   useLogCall,
   useOpenCaseFromCall,
+  usePutChildOnList,
   useUpdateCall,
   type HotlineCall,
 } from './hotline.api.ts';
@@ -123,6 +124,44 @@ function CallForm({ onDone }: { onDone: () => void }) {
   );
 }
 
+function PutOnList({ call, onDone }: { call: HotlineCall; onDone: () => void }) {
+  const { t } = useTranslation();
+  const put = usePutChildOnList();
+  const [child, setChild] = useState({ surname: '', name: '', birthDate: '', classLabel: '' });
+  const fields = put.error instanceof ApiError ? put.error.fields : {};
+  const field = (k: keyof typeof child, label: string, type = 'text') => (
+    <TextInput
+      type={type}
+      label={label}
+      value={child[k]}
+      onChange={(e) => setChild({ ...child, [k]: e.currentTarget.value })}
+      error={fields[`newChild.${k}`]}
+    />
+  );
+  return (
+    <Stack gap={6} data-testid="hotline-child-form">
+      {field('surname', t('operations:raids.child.surname'))}
+      {field('name', t('operations:raids.child.name'))}
+      <Group grow>
+        {field('birthDate', t('operations:raids.child.birthDate'), 'date')}
+        {field('classLabel', t('operations:raids.child.classLabel'))}
+      </Group>
+      <Group gap="xs">
+        <Button
+          size="xs"
+          onClick={() => put.mutate({ id: call.id, child }, { onSuccess: onDone })}
+          loading={put.isPending}
+        >
+          {t('operations:hotline.putOnList')}
+        </Button>
+        <Button size="xs" variant="subtle" onClick={onDone}>
+          {t('operations:common.cancel')}
+        </Button>
+      </Group>
+    </Stack>
+  );
+}
+
 function CallCard({ call, canWrite }: { call: HotlineCall; canWrite: boolean }) {
   const { t } = useTranslation();
   const lang = useLang();
@@ -130,6 +169,7 @@ function CallCard({ call, canWrite }: { call: HotlineCall; canWrite: boolean }) 
   const update = useUpdateCall();
   const openCase = useOpenCaseFromCall();
   const [action, setAction] = useState(call.actionTaken ?? '');
+  const [putting, setPutting] = useState(false);
   const when = new Date(call.receivedAt);
   const date = formatDate(call.receivedAt.slice(0, 10), lang, 'short');
   return (
@@ -197,6 +237,16 @@ function CallCard({ call, canWrite }: { call: HotlineCall; canWrite: boolean }) 
               >
                 {t('operations:hotline.close')}
               </Button>
+              {!call.childId && (
+                <Button
+                  size="xs"
+                  variant="subtle"
+                  onClick={() => setPutting(true)}
+                  data-testid="hotline-put-child"
+                >
+                  {t('operations:hotline.putOnList')}
+                </Button>
+              )}
               {!call.caseId && (
                 <Button
                   size="xs"
@@ -209,6 +259,7 @@ function CallCard({ call, canWrite }: { call: HotlineCall; canWrite: boolean }) 
             </Group>
           </Stack>
         )}
+        {putting && <PutOnList call={call} onDone={() => setPutting(false)} />}
         {(update.isError || openCase.isError) && (
           <Alert color="red">{errorText(update.error ?? openCase.error)}</Alert>
         )}

@@ -84,3 +84,25 @@ export function useOpenCaseFromCall() {
     },
   });
 }
+
+export interface QuickChildInput {
+  surname: string;
+  name: string;
+  birthDate: string;
+  classLabel: string;
+}
+
+/** Puts the child the call is about on the list (proposed, source hotline) and opens the child's case. */
+export function usePutChildOnList() {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, child }: { id: string; child: QuickChildInput }) =>
+      api.post<HotlineCall>(`/api/hotline/${id}/child`, { newChild: child, openCase: true }),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: key });
+      void queryClient.invalidateQueries({ queryKey: ['cases'] });
+      void queryClient.invalidateQueries({ queryKey: ['children'] });
+    },
+  });
+}
