@@ -1,5 +1,6 @@
 import {
   Alert,
+  MultiSelect,
   Button,
   Checkbox,
   Group,
@@ -14,13 +15,14 @@ import {
 import { useDebouncedValue } from '@mantine/hooks';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { COMMON_MESSAGES } from '#domain/common-messages';
 import { formatNumber, formatTenge } from '#domain/money';
 import { useErrorText } from '../../api/use-error-text.ts';
 import { useLang } from '../../i18n/use-lang.ts';
 import { categoryLabel } from '../children/child-labels.ts';
 import { DocLinks } from './doc-links.tsx';
 import { useApprovedChildren, useCheckHandover, useFv, useRecordHandover, useSponsors } from './help.api.ts';
-import { AID_FORMS, type AidForm, type AidSource, type HandoverInput } from './help.types.ts';
+import { AID_FORMS, NEED_ITEMS, type AidForm, type AidSource, type HandoverInput } from './help.types.ts';
 
 /**
  * One handover to many children: pick them from the approved list, the amount is prefilled with the year's
@@ -38,6 +40,7 @@ export function HandoverForm({ org, year }: { org: string; year: number }) {
   const [search, setSearch] = useState('');
   const [q] = useDebouncedValue(search.trim(), 300);
   const [picked, setPicked] = useState<string[]>([]);
+  const [items, setItems] = useState<string[]>([]);
   const fv = useFv(org, year);
   const sponsors = useSponsors(org, '');
   const children = useApprovedChildren(org, q);
@@ -54,7 +57,11 @@ export function HandoverForm({ org, year }: { org: string; year: number }) {
     source,
     ...(source === 'sponsor' && sponsorId ? { sponsorId } : {}),
     form,
-    lines: picked.map((childId) => ({ childId, amount })),
+    lines: picked.map((childId) => ({
+      childId,
+      amount,
+      ...(form === 'goods' && items.length > 0 && { items: items.map((item) => ({ item, quantity: 1 })) }),
+    })),
   };
   const changed = () => {
     check.reset();
@@ -122,6 +129,18 @@ export function HandoverForm({ org, year }: { org: string; year: number }) {
           }}
         />
       </Group>
+      {form === 'goods' && (
+        <MultiSelect
+          label={th('ui.handover.items')}
+          description={th('ui.handover.itemsHint')}
+          value={items}
+          onChange={(v) => {
+            changed();
+            setItems(v);
+          }}
+          data={NEED_ITEMS.map((i) => ({ value: i, label: COMMON_MESSAGES[lang].item[i] }))}
+        />
+      )}
       {fv.data && source === 'fv' && fv.data.items.length === 1 && (
         <Text size="sm">
           {th('ui.handover.fvLeft', {

@@ -98,7 +98,7 @@ export interface HandoverInput {
   sponsorId?: string;
   form: AidForm;
   note?: string;
-  lines: { childId: string; amount?: string | number }[];
+  lines: { childId: string; amount?: string | number; items?: { item: string; quantity: number }[] }[];
 }
 
 export interface HandoverCheck {
@@ -156,3 +156,13 @@ export interface ChildOption {
   classLabel: string;
   categories: { code: string }[];
 }
+
+export const NEED_ITEMS = [
+  'supplies',
+  'uniform',
+  'sportswear',
+  'shoes',
+  'backpack',
+  'winter_clothes',
+  'other',
+] as const;
