@@ -111,6 +111,7 @@ describe('npx mektep import', () => {
     const r = await mektep([file('many.csv', lines), '--dry-run']);
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('«many.csv»: проверка 1201 из 1201');
+    expect(r.stderr).toContain('«many.csv»: запись 1201 из 1201');
     expect(r.stdout).toContain('Будет: создано 1201, обновлено 0, без изменений 0.');
     expect(await units('K3')).toEqual([]);
   });

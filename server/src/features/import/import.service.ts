@@ -311,6 +311,13 @@ export class ImportService {
           total: valid.length,
         });
       progress(0);
+      let reported = 0;
+      const step = Math.max(100, Math.ceil(valid.length / 100));
+      ic.progress = (done) => {
+        if (done - reported < step) return;
+        reported = done;
+        progress(done);
+      };
       try {
         const result =
           valid.length > 0 ? await importer.apply(valid, ic) : { created: 0, updated: 0, unchanged: 0 };

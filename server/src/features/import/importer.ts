@@ -43,6 +43,8 @@ export interface ImportContext {
    * file order and then (when applying) calls apply with the same map, inside the same transaction.
    */
   state: Map<string, unknown>;
+  /** While applying: how many of the rows given to apply are written so far, for the progress bar (optional). */
+  progress?: (done: number) => void;
 }
 
 export type RowResult<T> =

@@ -169,7 +169,8 @@ export const orgUnitsImporter: Importer<OrgUnitImportRow> = {
     const repo = new OrgUnitsRepository(ic.db);
     const audit = new AuditRepository(ic.db);
     const counts = { created: 0, updated: 0, unchanged: 0 };
-    for (const row of rows) {
+    for (const [i, row] of rows.entries()) {
+      ic.progress?.(i);
       const existing = await repo.findByCode(row.code, viewer.orgPath);
       if (existing) {
         if (existing.name_ru === row.nameRu && existing.name_kk === row.nameKk) {

@@ -242,17 +242,17 @@ export function ImportPage() {
 function SendingProgress({ stage }: { stage: Extract<Stage, { step: 'sending' }> }) {
   const { t } = useTranslation();
   const { share, checked } = stage;
-  const checking = checked?.phase === 'validate' && checked.total > 0;
+  const counting = checked !== undefined && checked.total > 0;
   const label =
     share < 1
       ? t('import:page.uploading', { percent: Math.round(share * 100) })
-      : checking
+      : counting && checked.phase === 'validate'
         ? t('import:page.checking', { done: checked.done, total: checked.total })
         : checked?.phase === 'apply' || stage.mode === 'apply'
           ? t('import:page.applying')
           : t('import:page.validating');
-  const value = share < 1 ? share * 100 : checking ? (100 * checked.done) / checked.total : 100;
-  const indefinite = share >= 1 && !checking;
+  const value = share < 1 ? share * 100 : counting ? (100 * checked.done) / checked.total : 100;
+  const indefinite = share >= 1 && !counting;
   return (
     <Stack gap={4} data-testid="import-progress">
       <Text size="sm">{label}</Text>
