@@ -20,7 +20,7 @@ export function unitName(unit: Pick<UnitRow, 'name_ru' | 'name_kk' | 'name_en'>,
 }
 
 /** The campaign that applies at a path: its own, else the nearest above it. */
-export function effectiveCampaign(campaigns: readonly CampaignRow[], path: string): CampaignRow | undefined {
+function effectiveCampaign(campaigns: readonly CampaignRow[], path: string): CampaignRow | undefined {
   return campaigns
     .filter((c) => path.startsWith(c.org_path))
     .sort((a, b) => b.org_path.length - a.org_path.length)[0];
@@ -77,7 +77,7 @@ function groupBy<T, K>(rows: readonly T[], key: (row: T) => K): Map<K, T[]> {
  * The records grouped once by org path (and raids' parts by raid), so building the input of a republic with
  * thousands of schools stays linear in the number of records.
  */
-export function indexRecords(records: ScopeRecords) {
+function indexRecords(records: ScopeRecords) {
   const byPath = <T extends { org_path: string }>(rows: readonly T[]) => groupBy(rows, (r) => r.org_path);
   return {
     records,
@@ -222,9 +222,4 @@ export function assembleReportInput(records: ScopeRecords, unit: UnitRow, lang: 
     return { org, campaign: campaignOf(records, node, lang, units), ...own, units };
   };
   return build(unit);
-}
-
-/** Whether the unit has any campaign this year: its own, one above it, or one of a school below. */
-export function hasCampaign(records: ScopeRecords): boolean {
-  return records.campaigns.length > 0;
 }

@@ -43,7 +43,7 @@ export interface ReportTableOptions {
 const label = (table: Readonly<Record<string, string>>, code: string) => table[code] ?? code;
 
 /** Units of an overview ranked by the number of children helped, then by amount, then by name. */
-export function rankUnits(units: readonly Report[]): Report[] {
+function rankUnits(units: readonly Report[]): Report[] {
   return [...units].sort(
     (a, b) =>
       b.total.students - a.total.students ||

@@ -45,13 +45,6 @@ export function reportGiven(database: Database) {
         .execute();
       return id;
     },
-    async closeCampaign(id: string, closed: boolean) {
-      await db
-        .updateTable('campaigns')
-        .set({ status: closed ? 'closed' : 'open' })
-        .where('id', '=', id)
-        .execute();
-    },
     async child(
       code: string,
       opts: {
