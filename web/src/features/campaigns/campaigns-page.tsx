@@ -24,6 +24,7 @@ import { useCurrentOrg } from '../org-units/current-org.tsx';
 import {
   useCampaigns,
   useCloseCampaign,
+  useEditCampaign,
   useOpenCampaign,
   useReopenCampaign,
   type Campaign,
@@ -118,6 +119,80 @@ function OpenForm({ orgCode, onDone }: { orgCode: string; onDone: () => void }) 
   );
 }
 
+function EditForm({ campaign, onDone }: { campaign: Campaign; onDone: () => void }) {
+  const { t } = useTranslation();
+  const errorText = useErrorText();
+  const edit = useEditCampaign();
+  const [from, setFrom] = useState(campaign.from);
+  const [to, setTo] = useState(campaign.to);
+  const [mottoKk, setMottoKk] = useState(campaign.mottoKk ?? '');
+  const [mottoRu, setMottoRu] = useState(campaign.mottoRu ?? '');
+  const [goals, setGoals] = useState(campaign.goals ?? '');
+  const fields = edit.error instanceof ApiError ? edit.error.fields : {};
+  return (
+    <Stack gap="xs" data-testid="campaign-edit-form">
+      <Group grow>
+        <TextInput
+          type="date"
+          label={t('operations:campaigns.from')}
+          value={from}
+          onChange={(e) => setFrom(e.currentTarget.value)}
+          error={fields.from}
+        />
+        <TextInput
+          type="date"
+          label={t('operations:campaigns.to')}
+          value={to}
+          onChange={(e) => setTo(e.currentTarget.value)}
+          error={fields.to}
+        />
+      </Group>
+      <TextInput
+        label={t('operations:campaigns.mottoKk')}
+        value={mottoKk}
+        onChange={(e) => setMottoKk(e.currentTarget.value)}
+      />
+      <TextInput
+        label={t('operations:campaigns.mottoRu')}
+        value={mottoRu}
+        onChange={(e) => setMottoRu(e.currentTarget.value)}
+      />
+      <Textarea
+        label={t('operations:campaigns.goals')}
+        value={goals}
+        onChange={(e) => setGoals(e.currentTarget.value)}
+        rows={3}
+      />
+      {edit.isError && <Alert color="red">{errorText(edit.error)}</Alert>}
+      <Group gap="xs">
+        <Button
+          size="xs"
+          onClick={() =>
+            edit.mutate(
+              {
+                id: campaign.id,
+                version: campaign.version,
+                from,
+                to,
+                mottoKk: mottoKk || null,
+                mottoRu: mottoRu || null,
+                goals: goals || null,
+              },
+              { onSuccess: onDone },
+            )
+          }
+          loading={edit.isPending}
+        >
+          {t('operations:campaigns.save')}
+        </Button>
+        <Button size="xs" variant="subtle" onClick={onDone}>
+          {t('operations:common.cancel')}
+        </Button>
+      </Group>
+    </Stack>
+  );
+}
+
 function CampaignCard({ campaign }: { campaign: Campaign }) {
   const { t } = useTranslation();
   const lang = useLang();
@@ -125,6 +200,7 @@ function CampaignCard({ campaign }: { campaign: Campaign }) {
   const close = useCloseCampaign();
   const reopen = useReopenCampaign();
   const [reason, setReason] = useState('');
+  const [editing, setEditing] = useState(false);
   const motto =
     lang === 'kk' ? (campaign.mottoKk ?? campaign.mottoRu) : (campaign.mottoRu ?? campaign.mottoKk);
   return (
@@ -142,6 +218,18 @@ function CampaignCard({ campaign }: { campaign: Campaign }) {
         </Text>
         {motto && <Text fs="italic">«{motto}»</Text>}
         {campaign.goals && <Text size="sm">{campaign.goals}</Text>}
+        {editing && <EditForm campaign={campaign} onDone={() => setEditing(false)} />}
+        {campaign.canManage && campaign.status === 'open' && !editing && (
+          <Button
+            size="xs"
+            variant="light"
+            w="fit-content"
+            onClick={() => setEditing(true)}
+            data-testid="campaign-edit"
+          >
+            {t('operations:campaigns.edit')}
+          </Button>
+        )}
         {campaign.canManage &&
           (campaign.status === 'open' ? (
             <Button
