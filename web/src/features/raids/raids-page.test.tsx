@@ -7,7 +7,8 @@ import { outbox } from '../field-sync/outbox.ts';
 
 const raidsList = { body: { items: [] } };
 
-describe('raid entry on a phone', () => {
+// Generous timeouts: these type into a whole form, and CI machines are shared.
+describe('raid entry on a phone', { timeout: 30_000 }, () => {
   beforeEach(() => outbox.reload());
 
   it('sends the raid with its own id, places and participants', async () => {
@@ -17,7 +18,7 @@ describe('raid entry on a phone', () => {
       'POST /api/raids': (req) => ({ status: 201, body: req.body }),
     });
     const { user } = renderApp({ path: '/raids' });
-    await user.click(await screen.findByTestId('raid-new'));
+    await user.click(await screen.findByTestId('raid-new', {}, { timeout: 10_000 }));
     fireEvent.change(screen.getByTestId('raid-date'), { target: { value: '2025-08-20' } });
     await user.type(screen.getByTestId('raid-place-name-0'), 'Клуб «Арена»');
     await user.click(screen.getByTestId('raid-save'));
@@ -42,7 +43,7 @@ describe('raid entry on a phone', () => {
       'GET /api/raids': raidsList,
     });
     const { user } = renderApp({ path: '/raids' });
-    await user.click(await screen.findByTestId('raid-new'));
+    await user.click(await screen.findByTestId('raid-new', {}, { timeout: 10_000 }));
     await user.click(screen.getByTestId('raid-place-remove-0'));
     const count = screen.getByTestId('raid-participant-count-0');
     await user.clear(count);
@@ -69,7 +70,7 @@ describe('raid entry on a phone', () => {
         : serverFetch(input, init),
     );
     const { user } = renderApp({ path: '/raids' });
-    await user.click(await screen.findByTestId('raid-new'));
+    await user.click(await screen.findByTestId('raid-new', {}, { timeout: 10_000 }));
     await user.type(screen.getByTestId('raid-place-name-0'), 'Рынок');
     await user.click(screen.getByTestId('raid-save'));
 
@@ -97,7 +98,7 @@ describe('raid entry on a phone', () => {
       ),
     });
     const { user } = renderApp({ path: '/raids' });
-    await user.click(await screen.findByTestId('raid-new'));
+    await user.click(await screen.findByTestId('raid-new', {}, { timeout: 10_000 }));
     await user.click(screen.getByTestId('raid-save'));
     expect(await screen.findByTestId('outbox-problem-conflict')).toHaveTextContent(
       'Кампания 2025 года закрыта',
