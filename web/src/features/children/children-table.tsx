@@ -131,9 +131,13 @@ export function ChildrenTable({
                 </Card>
               </div>
             ) : (
-              <UnstyledButton
+              <div
                 key={child.id}
                 role="row"
+                tabIndex={0}
+                onKeyDown={(e) => {
+                  if (e.key === 'Enter') onOpen(child);
+                }}
                 aria-rowindex={row.index + 1}
                 onClick={() => onOpen(child)}
                 data-testid={`child-row-${child.id}`}
@@ -146,9 +150,12 @@ export function ChildrenTable({
                   height: row.size,
                   padding: '0 8px',
                   borderBottom: '1px solid var(--mantine-color-gray-2)',
+                  boxSizing: 'border-box',
+                  cursor: 'pointer',
+                  fontSize: 'var(--mantine-font-size-sm)',
                 }}
               >
-                <div role="cell">
+                <div role="cell" style={{ minWidth: 0 }}>
                   <Text size="sm" fw={500} truncate>
                     {fullName(child)}
                     {child.possibleDuplicate && (
@@ -177,7 +184,7 @@ export function ChildrenTable({
                   <StatusBadge status={child.status} />
                 </div>
                 <div role="cell">{child.openNeeds > 0 ? child.openNeeds : ''}</div>
-              </UnstyledButton>
+              </div>
             );
           })}
         </div>
