@@ -63,7 +63,7 @@ describe('report page', () => {
     const [viewCall] = server.callsTo('GET', '/api/reports/view');
     expect(viewCall?.query.get('campaign')).toBe('2023');
 
-    await user.click(screen.getByRole('button', { name: '21' }));
+    await user.click(within(narrative).getByRole('button', { name: '21' }));
     const drawer = await screen.findByRole('dialog');
     expect(await within(drawer).findByText(/Аманов А\., 5А/)).toBeInTheDocument();
     expect(server.callsTo('GET', '/api/reports/trace')[0]?.query.get('metric')).toBe('fv.students');

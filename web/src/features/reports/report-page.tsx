@@ -12,6 +12,7 @@ import {
   Stack,
   Text,
   Title,
+  UnstyledButton,
 } from '@mantine/core';
 import { IconDownload } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -28,15 +29,52 @@ import { reportFileHref, useReportView, useReportYears, type ReportParams } from
 import { ReportTableView } from './report-figures.tsx';
 import { TraceDrawer } from './trace-drawer.tsx';
 import { reportHref } from './report-href.ts';
-import type { NarrativeDocument, TraceTarget } from './reports.types.ts';
+import type { NarrativeDocument, Report, TraceTarget } from './reports.types.ts';
+import { linkNarrative, type Segment } from './narrative-links.ts';
 
 const FORMATS = ['docx', 'pdf', 'xlsx', 'md'] as const;
 
-function Narrative({ doc }: { doc: NarrativeDocument }) {
+function Linked({ segments, onTrace }: { segments: Segment[]; onTrace: (t: TraceTarget) => void }) {
+  return segments.map((s, i) =>
+    typeof s === 'string' ? (
+      s
+    ) : (
+      <UnstyledButton
+        key={i}
+        onClick={() => onTrace(s.target)}
+        c="blue.8"
+        fw={500}
+        td="underline"
+        style={{ textDecorationStyle: 'dotted', fontSize: 'inherit', verticalAlign: 'baseline' }}
+        data-metric={s.target.metric}
+      >
+        {s.text}
+      </UnstyledButton>
+    ),
+  );
+}
+
+function Narrative({
+  doc,
+  report,
+  lang,
+  onTrace,
+}: {
+  doc: NarrativeDocument;
+  report: Report;
+  lang: Lang;
+  onTrace: (t: TraceTarget) => void;
+}) {
+  const linked = linkNarrative(
+    doc.paragraphs.map((b) => (b.kind === 'list' ? b.items : [b.text])),
+    report,
+    lang,
+  );
   return (
     <Stack gap="sm" data-testid="report-narrative">
       <Title order={3}>{doc.title}</Title>
       {doc.paragraphs.map((block, i) => {
+        const units = linked[i] ?? [];
         switch (block.kind) {
           case 'heading':
             return (
@@ -47,14 +85,16 @@ function Narrative({ doc }: { doc: NarrativeDocument }) {
           case 'paragraph':
             return (
               <Text key={i} style={{ textAlign: 'justify' }}>
-                {block.text}
+                <Linked segments={units[0] ?? [block.text]} onTrace={onTrace} />
               </Text>
             );
           case 'list':
             return (
               <List key={i} spacing={2}>
                 {block.items.map((item, j) => (
-                  <List.Item key={j}>{item}</List.Item>
+                  <List.Item key={j}>
+                    <Linked segments={units[j] ?? [item]} onTrace={onTrace} />
+                  </List.Item>
                 ))}
               </List>
             );
@@ -151,7 +191,7 @@ export function ReportPage() {
             {!view.data.report.campaign.closed && <Badge color="yellow">{tr('ui.notClosed')}</Badge>}
           </Group>
           <Card withBorder>
-            <Narrative doc={view.data.narrative} />
+            <Narrative doc={view.data.narrative} report={view.data.report} lang={lang} onTrace={setTrace} />
           </Card>
           <Title order={3}>{tr('ui.tables')}</Title>
           <Text c="dimmed" size="sm">
