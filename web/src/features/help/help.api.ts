@@ -215,3 +215,13 @@ export function useCreatePledge() {
     onSuccess: () => queryClient.invalidateQueries({ queryKey: helpKey }),
   });
 }
+
+export function useUpdateSponsor() {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ sponsor, patch }: { sponsor: Sponsor; patch: Partial<SponsorInput> }) =>
+      api.patch<Sponsor>(`/api/sponsors/${sponsor.id}`, { version: sponsor.version, ...patch }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: helpKey }),
+  });
+}

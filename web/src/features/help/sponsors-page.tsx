@@ -23,7 +23,13 @@ import { PageLoader } from '../../app/page-loader.tsx';
 import { useLang } from '../../i18n/use-lang.ts';
 import { useCurrentOrg } from '../org-units/current-org.tsx';
 import { DocLinks } from './doc-links.tsx';
-import { useCreateSponsor, useMergeSponsor, useSponsorHistory, useSponsors } from './help.api.ts';
+import {
+  useCreateSponsor,
+  useMergeSponsor,
+  useSponsorHistory,
+  useSponsors,
+  useUpdateSponsor,
+} from './help.api.ts';
 import { SPONSOR_TYPES, type Sponsor, type SponsorInput } from './help.types.ts';
 
 /** The sponsors registry: list, a card with their help by year and the thank-you letter, merging a duplicate. */
@@ -34,7 +40,8 @@ export function SponsorsPage() {
   const [search, setSearch] = useState('');
   const [q] = useDebouncedValue(search.trim(), 300);
   const list = useSponsors(unit.code, q);
-  const [open, setOpen] = useState<Sponsor | null>(null);
+  const [openId, setOpenId] = useState<string | null>(null);
+  const open = list.data?.find((s) => s.id === openId) ?? null;
   const [adding, setAdding] = useState(false);
   return (
     <Stack>
@@ -68,7 +75,7 @@ export function SponsorsPage() {
           </Table.Thead>
           <Table.Tbody>
             {list.data.map((s) => (
-              <Table.Tr key={s.id} onClick={() => setOpen(s)} style={{ cursor: 'pointer' }}>
+              <Table.Tr key={s.id} onClick={() => setOpenId(s.id)} style={{ cursor: 'pointer' }}>
                 <Table.Td>
                   <Group gap={6}>
                     <Text size="sm">{s.name}</Text>
@@ -87,7 +94,7 @@ export function SponsorsPage() {
           </Table.Tbody>
         </Table>
       )}
-      <SponsorCard sponsor={open} others={list.data ?? []} onClose={() => setOpen(null)} />
+      <SponsorCard sponsor={open} others={list.data ?? []} onClose={() => setOpenId(null)} />
       <SponsorForm opened={adding} onClose={() => setAdding(false)} />
     </Stack>
   );
@@ -151,6 +158,7 @@ function SponsorCard({
               <Text size="sm">{th('ui.sponsors.pledges', history.data.pledges)}</Text>
             </>
           )}
+          {sponsor.editable && <SponsorEdit key={`${sponsor.id}-${sponsor.version}`} sponsor={sponsor} />}
           {sponsor.editable && (
             <>
               <Title order={5}>{th('ui.sponsors.merge')}</Title>
@@ -256,5 +264,46 @@ function SponsorForm({ opened, onClose }: { opened: boolean; onClose: () => void
         </Stack>
       </form>
     </Modal>
+  );
+}
+
+function SponsorEdit({ sponsor }: { sponsor: Sponsor }) {
+  const { t: th } = useTranslation('help');
+  const errorText = useErrorText();
+  const update = useUpdateSponsor();
+  const [head, setHead] = useState(sponsor.head ?? '');
+  const [phone, setPhone] = useState(sponsor.phone ?? '');
+  const [anonymous, setAnonymous] = useState(sponsor.anonymous);
+  return (
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        update.mutate({ sponsor, patch: { head: head || null, phone: phone || null, anonymous } });
+      }}
+    >
+      <Stack gap="xs">
+        <TextInput
+          label={th('ui.sponsors.head')}
+          value={head}
+          onChange={(e) => setHead(e.currentTarget.value)}
+        />
+        <TextInput
+          label={th('ui.sponsors.phone')}
+          value={phone}
+          onChange={(e) => setPhone(e.currentTarget.value)}
+        />
+        <Checkbox
+          label={th('ui.sponsors.anonymous')}
+          checked={anonymous}
+          onChange={(e) => setAnonymous(e.currentTarget.checked)}
+        />
+        {update.isError && <Alert color="red">{errorText(update.error)}</Alert>}
+        <Group justify="flex-end">
+          <Button type="submit" size="xs" loading={update.isPending}>
+            {th('ui.fv.save')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
   );
 }
