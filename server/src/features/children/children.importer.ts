@@ -59,12 +59,8 @@ async function schoolOf(ic: ImportContext, code: string) {
   return cache.get(key) ?? null;
 }
 
-/** The child a row stands for, if it is already in the system. */
-async function matchOf(repo: ChildrenRepository, db: Kysely<DB>, row: ChildImportRow) {
-  if (row.values.iin) {
-    const holder = await repo.findByIinAnywhere(row.values.iin);
-    return holder ? { id: holder.id, schoolId: holder.org_unit_id } : null;
-  }
+/** For a row without an IIN: the child of the same school with the same surname, name and birth date, if any. */
+async function matchWithoutIin(db: Kysely<DB>, row: ChildImportRow) {
   const same = await db
     .selectFrom('children')
     .select(['id', 'org_unit_id'])
@@ -275,7 +271,7 @@ export const childrenImporter: Importer<ChildImportRow> = {
     const fresh: ChildImportRow[] = [];
     const matched: { row: ChildImportRow; id: string }[] = [];
     for (const row of rows) {
-      const match = row.values.iin ? (holders.get(row.values.iin) ?? null) : await matchOf(repo, db, row);
+      const match = row.values.iin ? (holders.get(row.values.iin) ?? null) : await matchWithoutIin(db, row);
       if (!match) fresh.push(row);
       else if (match.schoolId !== row.school.id) {
         throw new AppError(409, 'iin_elsewhere', {

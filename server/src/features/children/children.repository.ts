@@ -13,7 +13,6 @@ import type {
   ChildCategoriesTable,
   ChildGuardiansTable,
   ChildrenTable,
-  ChildStatus,
   ChildStatusHistoryTable,
   DB,
 } from '../../db/schema.ts';
@@ -448,10 +447,6 @@ export class ChildrenRepository {
       .set({ org_path: orgPath })
       .where('child_id', '=', id)
       .execute();
-  }
-
-  setStatusQuietly(id: string, status: ChildStatus) {
-    return this.db.updateTable('children').set({ status }).where('id', '=', id).execute();
   }
 }
 

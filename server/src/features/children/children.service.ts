@@ -507,7 +507,18 @@ export class ChildrenService {
     return this.database.db.transaction().execute(async (trx) => {
       const school = await this.schoolFor(trx, viewer, schoolCode);
       await assertIinFree(this.repo(trx), viewer, v.iin, school.id);
-      const id = await insertChild(trx, ctx, school, v, 'proposed');
+      const id = await insertChild(trx, ctx, school, v, 'proposed').catch((e: unknown) => {
+        // Two people saving the same new IIN at the same moment: the unique index decides, the loser hears why.
+        if (v.iin && e instanceof Error && /unique|duplicate key/i.test(e.message)) {
+          throw new AppError(
+            409,
+            'iin_taken',
+            { key: 'children:errors.iinTaken' },
+            { iin: { key: 'children:errors.iinTaken' } },
+          );
+        }
+        throw e;
+      });
       const { row, details } = await this.load(trx, viewer, id);
       return { child: toChildDto(row, viewer, details), warnings: check.warnings };
     });
