@@ -270,7 +270,7 @@ export function RaidForm({
       {participants.map((p, i) => (
         <Card key={p.key} withBorder p="sm">
           <Stack gap="xs">
-            <Group wrap="nowrap" align="flex-end">
+            <Group wrap="nowrap">
               <NativeSelect
                 style={{ flex: 1 }}
                 aria-label={t('operations:raids.participantKind')}
@@ -279,15 +279,6 @@ export function RaidForm({
                   patch(setParticipants, p.key, { kind: e.currentTarget.value as ParticipantKind })
                 }
                 data={PARTICIPANT_KINDS.map((k) => ({ value: k, label: labels.participantKind[k] }))}
-              />
-              <NumberInput
-                w={92}
-                aria-label={t('operations:raids.count')}
-                value={p.count}
-                onChange={(v) => patch(setParticipants, p.key, { count: v })}
-                allowDecimal={false}
-                error={err(`participants.${i}.count`)}
-                data-testid={`raid-participant-count-${i}`}
               />
               <ActionIcon
                 size="lg"
@@ -299,12 +290,24 @@ export function RaidForm({
                 <IconTrash size={18} />
               </ActionIcon>
             </Group>
-            <TextInput
-              aria-label={t('operations:raids.organisations')}
-              placeholder={t('operations:raids.organisations')}
-              value={p.organisations}
-              onChange={(e) => patch(setParticipants, p.key, { organisations: e.currentTarget.value })}
-            />
+            <Group wrap="nowrap" align="flex-start">
+              <NumberInput
+                w={96}
+                aria-label={t('operations:raids.count')}
+                value={p.count}
+                onChange={(v) => patch(setParticipants, p.key, { count: v })}
+                allowDecimal={false}
+                error={err(`participants.${i}.count`)}
+                data-testid={`raid-participant-count-${i}`}
+              />
+              <TextInput
+                style={{ flex: 1 }}
+                aria-label={t('operations:raids.organisations')}
+                placeholder={t('operations:raids.organisations')}
+                value={p.organisations}
+                onChange={(e) => patch(setParticipants, p.key, { organisations: e.currentTarget.value })}
+              />
+            </Group>
           </Stack>
         </Card>
       ))}
