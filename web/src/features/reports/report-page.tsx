@@ -84,7 +84,7 @@ function Narrative({
             );
           case 'paragraph':
             return (
-              <Text key={i} style={{ textAlign: 'justify' }}>
+              <Text key={i}>
                 <Linked segments={units[0] ?? [block.text]} onTrace={onTrace} />
               </Text>
             );

@@ -20,6 +20,8 @@ export function TraceDrawer({
   const { t: tr } = useTranslation('reports');
   const lang = useLang();
   const trace = useTrace(params, target);
+  // Records of one school need no column naming it.
+  const manyUnits = new Set(trace.data?.items.map((r) => r.orgCode)).size > 1;
   const errorText = useErrorText();
   // Metric keys contain dots ("fv.students"), so the labels are read as one object rather than by path.
   const metrics = tr('metric', { returnObjects: true }) as Record<string, string>;
@@ -45,13 +47,13 @@ export function TraceDrawer({
           {trace.data.items.length === 0 ? (
             <Text c="dimmed">{tr('ui.trace.empty')}</Text>
           ) : (
-            <Table.ScrollContainer minWidth={420}>
+            <Table.ScrollContainer minWidth={manyUnits ? 480 : 300}>
               <Table striped fz="sm">
                 <Table.Thead>
                   <Table.Tr>
                     <Table.Th>{tr('ui.trace.date')}</Table.Th>
                     <Table.Th>{tr('ui.trace.record')}</Table.Th>
-                    <Table.Th>{tr('ui.trace.org')}</Table.Th>
+                    {manyUnits && <Table.Th>{tr('ui.trace.org')}</Table.Th>}
                     <Table.Th ta="right">{tr('ui.trace.amount')}</Table.Th>
                   </Table.Tr>
                 </Table.Thead>
@@ -62,7 +64,7 @@ export function TraceDrawer({
                       <Table.Td>
                         {tr(`ui.trace.kind.${r.kind}`)}: {r.label}
                       </Table.Td>
-                      <Table.Td>{r.orgName}</Table.Td>
+                      {manyUnits && <Table.Td>{r.orgName}</Table.Td>}
                       <Table.Td ta="right">{r.amount === null ? '' : formatNumber(r.amount, lang)}</Table.Td>
                     </Table.Tr>
                   ))}
