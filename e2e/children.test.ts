@@ -48,6 +48,7 @@ describe('the children registry in a browser', () => {
     await page.getByTestId('need-size').fill('34');
     await page.getByTestId('need-add').click();
     await page.getByTestId('need-shoes').waitFor();
+    await screenshot(page, 'child-card-needs');
 
     await page.goto(app.url + `/children?q=${iin}`);
     await page.locator('[data-testid^="child-row-"]').first().waitFor();
