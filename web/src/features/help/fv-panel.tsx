@@ -6,7 +6,9 @@ import { formatNumber, formatTenge } from '#domain/money';
 import { useErrorText } from '../../api/use-error-text.ts';
 import { PageLoader } from '../../app/page-loader.tsx';
 import { useLang } from '../../i18n/use-lang.ts';
+import { useSession } from '../auth/session-context.tsx';
 import { DocLinks } from './doc-links.tsx';
+import { PmEditor } from './pm-editor.tsx';
 import { useFv, usePutFv } from './help.api.ts';
 import type { FvRow } from './help.types.ts';
 
@@ -15,6 +17,7 @@ export function FvPanel({ org, year }: { org: string; year: number }) {
   const { t: th } = useTranslation('help');
   const lang = useLang();
   const errorText = useErrorText();
+  const me = useSession();
   const fv = useFv(org, year);
   const put = usePutFv();
   const [editing, setEditing] = useState<FvRow | null>(null);
@@ -25,6 +28,7 @@ export function FvPanel({ org, year }: { org: string; year: number }) {
   const money = (n: number | null) => (n === null ? th('ui.fv.notSet') : formatTenge(n, lang));
   return (
     <Stack>
+      {me.role === 'admin' && <PmEditor key={year} year={year} />}
       {fv.data.pm !== null && <Text>{th('ui.fv.pm', { year, pm: formatTenge(fv.data.pm, lang) })}</Text>}
       <Table.ScrollContainer minWidth={640}>
         <Table striped data-testid="fv-table">

@@ -225,3 +225,29 @@ export function useUpdateSponsor() {
     onSettled: () => queryClient.invalidateQueries({ queryKey: helpKey }),
   });
 }
+
+export interface Pm {
+  year: number;
+  amount: number;
+  version: number;
+}
+
+export function usePmList() {
+  const api = useApi();
+  return useQuery({
+    queryKey: [...helpKey, 'pm'],
+    queryFn: ({ signal }) => api.get<{ items: Pm[] }>('/api/reference/pm', { signal }),
+    select: (r) => r.items,
+  });
+}
+
+/** Sets the subsistence minimum of a year (admins only). */
+export function usePutPm() {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ year, amount, version }: { year: number; amount: string; version?: number }) =>
+      api.request<Pm>('PUT', `/api/reference/pm/${year}`, { body: { amount, ...(version && { version }) } }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: helpKey }),
+  });
+}
