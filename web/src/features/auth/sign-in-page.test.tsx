@@ -70,7 +70,8 @@ describe('sign-in page', () => {
 
     await signInWith(user);
 
-    expect(await screen.findByTestId('coming-soon')).toBeInTheDocument();
+    // Back to the page asked for: the children list.
+    expect(await screen.findByTestId('children-search')).toBeInTheDocument();
     await user.click(screen.getByTestId('nav-dashboard'));
     expect(await screen.findByText('Здравствуйте, Айгүл Серікова!')).toBeInTheDocument();
     expect(screen.getByTestId('dashboard-org')).toHaveTextContent('Общеобразовательная школа № 1');
