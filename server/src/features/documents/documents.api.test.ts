@@ -27,7 +27,9 @@ const download = async (path: string, lang: string) => {
 const pdfText = (data: Buffer) => {
   const file = join(dir, `${Math.random().toString(36).slice(2)}.pdf`);
   writeFileSync(file, data);
-  return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).replaceAll('\u00a0', ' ');
+  return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' })
+    .replaceAll('\u00a0', ' ')
+    .replaceAll('\u2011', '-');
 };
 const docxText = (data: Buffer) => {
   const file = join(dir, `${Math.random().toString(36).slice(2)}.docx`);

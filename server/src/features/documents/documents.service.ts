@@ -99,9 +99,9 @@ export class DocumentsService {
             { header: this.t(lang, 'col.no'), align: 'center', width: 4 },
             { header: this.t(lang, 'col.child'), align: 'left', width: 21 },
             { header: this.t(lang, 'col.class'), align: 'center', width: 8 },
-            { header: this.t(lang, 'col.what'), align: 'left', width: 25 },
+            { header: this.t(lang, 'col.what'), align: 'left', width: 23 },
             { header: this.t(lang, 'col.amount'), align: 'right', width: 12 },
-            { header: this.t(lang, 'col.guardian'), align: 'left', width: 17 },
+            { header: this.t(lang, 'col.guardian'), align: 'left', width: 19 },
             { header: this.t(lang, 'col.signature'), align: 'center', width: 11 },
           ],
           rows: live.map((l, i) => [

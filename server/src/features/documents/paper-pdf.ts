@@ -16,19 +16,23 @@ const printer = new PdfPrinter({
   },
 });
 
+// pdfmake breaks lines after a hyphen and then justifies the gap ("мектеп- гимназиясы"); a no-break hyphen
+// keeps compound words whole.
+const keepHyphens = (text: string) => text.replace(/(?<=\p{L})-(?=\p{L})/gu, '\u2011');
+
 function block(b: PaperBlock): Content {
   switch (b.kind) {
     case 'title':
       return {
         stack: [
-          { text: b.text, bold: true, fontSize: 13, alignment: 'center' },
+          { text: keepHyphens(b.text), bold: true, fontSize: 13, alignment: 'center' },
           ...(b.subtitle ? [{ text: b.subtitle, alignment: 'center' as const, margin: [0, 2, 0, 0] }] : []),
         ],
         margin: [0, 14, 0, 10],
       } as Content;
     case 'paragraph':
       return {
-        text: b.text,
+        text: keepHyphens(b.text),
         alignment: b.align ?? 'justify',
         bold: b.bold ?? false,
         margin: [0, 0, 0, 6],
@@ -95,7 +99,7 @@ export function paperPdf(paper: Paper): Promise<Buffer> {
       {
         stack: [
           ...(h.parent ? [{ text: h.parent, fontSize: 9 }] : []),
-          { text: h.name, bold: true, fontSize: 11 },
+          { text: keepHyphens(h.name), bold: true, fontSize: 11 },
           ...(h.address ? [{ text: h.address, fontSize: 9 }] : []),
           ...(h.phone ? [{ text: h.phone, fontSize: 9 }] : []),
         ],
