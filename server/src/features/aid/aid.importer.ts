@@ -220,6 +220,7 @@ export const aidImporter: Importer<AidImportRow> = {
       const key = [row.date, row.source, row.sponsorId, row.form, row.note].join('|');
       groups.set(key, [...(groups.get(key) ?? []), row]);
     }
+    let done = rows.length - [...groups.values()].reduce((n, g) => n + g.length, 0);
     for (const group of groups.values()) {
       const first = group[0]!;
       await aid.handoverIn(
@@ -236,6 +237,8 @@ export const aidImporter: Importer<AidImportRow> = {
         },
         lang,
       );
+      done += group.length;
+      ic.progress?.(done);
     }
     const created = rows.filter((x) => !x.existing).length;
     return { created, updated: 0, unchanged: rows.length - created };
