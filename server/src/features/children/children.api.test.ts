@@ -438,6 +438,39 @@ describe('children: needs', () => {
   });
 });
 
+describe('children: the need-items catalogue over HTTP', () => {
+  it('lets an admin rename an item in three languages, refusing a stale version', async () => {
+    const g = given(t.services);
+    await g.user('admin', 'SA', 'admin@test.kz');
+    const admin = HttpClient.withToken(t.url, await g.token('admin@test.kz'));
+    const items = (await admin.get('/api/need-items')).body as {
+      id: string;
+      code: string;
+      version: number;
+    }[];
+    const uniform = items.find((i) => i.code === 'uniform')!;
+    const renamed = await admin.patch(`/api/need-items/${uniform.id}`, {
+      version: uniform.version,
+      nameKk: 'мектеп формасы (жиынтық)',
+      nameRu: 'школьная форма (комплект)',
+      defaultCost: 27000,
+    });
+    expect(renamed.status).toBe(200);
+    expect(renamed.body).toMatchObject({
+      nameRu: 'школьная форма (комплект)',
+      defaultCost: 27000,
+      version: uniform.version + 1,
+    });
+    expect(
+      (await admin.patch(`/api/need-items/${uniform.id}`, { version: uniform.version, nameEn: 'x' })).status,
+    ).toBe(409);
+    expect(
+      (await coordA.patch(`/api/need-items/${uniform.id}`, { version: renamed.body.version, nameEn: 'x' }))
+        .status,
+    ).toBe(403);
+  });
+});
+
 describe('children: lists and export', () => {
   it('pages through a long list with a keyset cursor in every sort order without losing or repeating anyone', async () => {
     for (let i = 0; i < 23; i += 1) {
@@ -519,8 +552,22 @@ describe('children: lists and export', () => {
     expect(formula[10]).toBe('\'=HYPERLINK("http://evil","x")');
     expect(formula[9]).toBe("'+7 700 123 45 67");
     sheet.eachRow((row) => row.eachCell((cell) => expect(cell.type).not.toBe(ExcelJS.ValueType.Formula)));
+    const teacherExport = await fetch(`${t.url}/api/children/export.xlsx`, {
+      headers: { authorization: `Bearer ${tokens['teacher.a@test.kz']}` },
+    });
+    const teacherBook = new ExcelJS.Workbook();
+    await teacherBook.xlsx.load(await teacherExport.arrayBuffer());
+    const classes: string[] = [];
+    teacherBook.worksheets[0]!.eachRow((row, n) => {
+      if (n > 1) classes.push(String(row.getCell(7).value));
+    });
+    expect(classes.length).toBeGreaterThan(0);
+    expect(new Set(classes)).toEqual(new Set(['5А']));
     const audit = await auditOf('export');
-    expect(audit).toHaveLength(before + 1);
-    expect(JSON.parse(audit.at(-1)!.details!)).toMatchObject({ count: 2, filter: { class: '9Г' } });
+    expect(audit).toHaveLength(before + 2);
+    expect(JSON.parse(audit.find((a) => a.actor === 'coord.a@test.kz')!.details!)).toMatchObject({
+      count: 2,
+      filter: { class: '9Г' },
+    });
   });
 });
