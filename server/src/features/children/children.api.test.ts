@@ -559,7 +559,7 @@ describe('children: lists and export', () => {
     await teacherBook.xlsx.load(await teacherExport.arrayBuffer());
     const classes: string[] = [];
     teacherBook.worksheets[0]!.eachRow((row, n) => {
-      if (n > 1) classes.push(String(row.getCell(7).value));
+      if (n > 1) classes.push(row.getCell(7).text);
     });
     expect(classes.length).toBeGreaterThan(0);
     expect(new Set(classes)).toEqual(new Set(['5А']));
