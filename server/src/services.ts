@@ -1,5 +1,8 @@
 import type { Config } from './config.ts';
 import type { Database } from './db/engine.ts';
+import { AidService } from './features/aid/aid.service.ts';
+import { DocumentsService } from './features/documents/documents.service.ts';
+import { AuditService } from './features/audit/audit.service.ts';
 import { AuthService } from './features/auth/auth.service.ts';
 import { CampaignsService } from './features/campaigns/campaigns.service.ts';
 import { PlanService } from './features/plan/plan.service.ts';
@@ -7,28 +10,28 @@ import { MaterialsService } from './features/materials/materials.service.ts';
 import { CasesService } from './features/cases/cases.service.ts';
 import { HotlineService } from './features/hotline/hotline.service.ts';
 import { RaidsService } from './features/raids/raids.service.ts';
-import { OrgUnitsService } from './features/org-units/org-units.service.ts';
-import { SetupService } from './features/setup/setup.service.ts';
-import { UsersService } from './features/users/users.service.ts';
 import { ChildTransfersService } from './features/children/child-transfers.service.ts';
 import { ChildrenService } from './features/children/children.service.ts';
 import { NeedsService } from './features/children/needs.service.ts';
-import { AidService } from './features/aid/aid.service.ts';
-import { DocumentsService } from './features/documents/documents.service.ts';
 import { FvService } from './features/fv/fv.service.ts';
 import { ImportService } from './features/import/import.service.ts';
+import { OrgUnitsService } from './features/org-units/org-units.service.ts';
 import { PledgesService } from './features/pledges/pledges.service.ts';
 import { ReportsService } from './features/reports/reports.service.ts';
+import { SetupService } from './features/setup/setup.service.ts';
 import { SponsorsService } from './features/sponsors/sponsors.service.ts';
+import { UsersService } from './features/users/users.service.ts';
 
 /** Every service of the application, built once over one database. Features add theirs here. */
 export function buildServices(database: Database, config: Config) {
+  const orgUnits = new OrgUnitsService(database);
   return {
     database,
     config,
     auth: new AuthService(database, config),
     setup: new SetupService(database),
-    orgUnits: new OrgUnitsService(database),
+    orgUnits,
+    audit: new AuditService(database, orgUnits),
     users: new UsersService(database),
     campaigns: new CampaignsService(database),
     plan: new PlanService(database, config),

@@ -66,16 +66,14 @@ export const foundationBenches: BenchCase[] = [
     async run(env) {
       const count = 2000 * env.scale;
       const r = await measure(count, 1, (i) =>
-        env.database.db
-          .transaction()
-          .execute((trx) =>
-            new AuditRepository(trx).write(operator.viewer, null, {
-              action: 'bench',
-              entity: 'bench',
-              entityId: String(i),
-              orgPath: '/KZ/',
-            }),
-          ),
+        env.database.db.transaction().execute((trx) =>
+          new AuditRepository(trx).write(operator.viewer, null, {
+            action: 'bench',
+            entity: 'bench',
+            entityId: String(i),
+            orgPath: '/KZ/',
+          }),
+        ),
       );
       return { name: this.name, unit: 'entry', ops: count, ...r };
     },
