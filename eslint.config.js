@@ -14,6 +14,7 @@ export default tseslint.config(
       'bench-results',
       'bin',
       'scripts',
+      'eslint.config.js',
     ],
   },
   js.configs.recommended,
