@@ -47,3 +47,27 @@ describe('numbers of the report text', () => {
     }
   });
 });
+
+describe('numbers that are not figures', () => {
+  it('never links the day of a date or the number in a name, even when a figure has that value', async () => {
+    const { linkNarrative } = await import('./narrative-links.ts');
+    const { buildReport } = await import('#domain/report/build-report');
+    const { exampleSchoolInput } = await import('#domain/report/example-school-input');
+    const report = buildReport(exampleSchoolInput());
+    const text = [
+      ['Жыл сайын 1 тамыз – 30 қыркүйек аралығында «№ 12 мектеп» акция өтеді, 1 өтініш қаралды.'],
+    ];
+    const linked = linkNarrative(
+      text,
+      { ...report, hotline: { ...report.hotline, calls: 1, closed: 1 } },
+      'kk',
+    );
+    const numbers = linked[0]![0]!
+      .filter((s) => typeof s !== 'string')
+      .map((s) => (s as { text: string }).text);
+    expect(numbers).toEqual(['1']);
+    const plain = linked[0]![0]!.filter((s) => typeof s === 'string').join('');
+    expect(plain).toContain('Жыл сайын 1 тамыз');
+    expect(plain).toContain('№ 12');
+  });
+});

@@ -4,6 +4,9 @@
 import type { Lang } from '#domain/lang';
 import type { Report } from '#domain/report/report';
 import type { TraceTarget } from './reports.types.ts';
+import kkCommon from '../../../../i18n/kk/common.json';
+import ruCommon from '../../../../i18n/ru/common.json';
+import enCommon from '../../../../i18n/en/common.json';
 
 export type Segment = string | { text: string; target: TraceTarget };
 
@@ -50,6 +53,24 @@ function figureGroups(report: Report): Figure[][] {
   return groups.filter((g) => g.every((f) => f.value > 0));
 }
 
+const MONTH_WORDS = new Set(
+  [kkCommon, ruCommon, enCommon]
+    .flatMap((c) => [...c.months.nominative, ...c.months.genitive])
+    .map((m) => m.toLowerCase()),
+);
+
+/**
+ * Numbers that belong to a date («1 августа», «2025 жылғы 1 тамыз», "August 2025") or to a name («№ 12») are
+ * never figures, even when their value equals one.
+ */
+function isPartOfDateOrName(text: string, start: number, end: number): boolean {
+  const before = text.slice(0, start);
+  if (/№[\s\u00A0]*$/.test(before)) return true;
+  const next = /^[\s\u00A0]+(\p{L}+)/u.exec(text.slice(end))?.[1];
+  const previous = /(\p{L}+)[\s\u00A0]+$/u.exec(before)?.[1];
+  return [next, previous].some((w) => w !== undefined && MONTH_WORDS.has(w.toLowerCase()));
+}
+
 function numberPattern(lang: Lang): RegExp {
   return lang === 'en' ? /\d+(?:,\d{3})*(?!\d)/g : /\d+(?:[ \u00A0]\d{3}(?!\d))*/g;
 }
@@ -62,11 +83,13 @@ export function linkNarrative(texts: readonly string[][], report: Report, lang: 
   const remaining = figureGroups(report);
   return texts.map((units) =>
     units.map((text) => {
-      const tokens = [...text.matchAll(numberPattern(lang))].map((m) => ({
-        start: m.index,
-        text: m[0],
-        value: Number(m[0].replace(/[, \u00A0]/g, '')),
-      }));
+      const tokens = [...text.matchAll(numberPattern(lang))]
+        .filter((m) => !isPartOfDateOrName(text, m.index, m.index + m[0].length))
+        .map((m) => ({
+          start: m.index,
+          text: m[0],
+          value: Number(m[0].replace(/[, \u00A0]/g, '')),
+        }));
       const links = new Map<number, TraceTarget>();
       let cursor = 0;
       for (let g = 0; g < remaining.length; g += 1) {
