@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { makeValidIin } from '#domain/iin';
 import { given, PASSWORD } from '../server/src/test/given.ts';
-import { launchBrowser, screenshot } from './support/browser.ts';
+import { launchBrowser, screenshot, signIn } from './support/browser.ts';
 import { startE2eApp, type E2eApp } from './support/e2e-app.ts';
 
 let app: E2eApp;
@@ -22,10 +22,7 @@ afterAll(async () => {
 describe('the children registry in a browser', () => {
   it('adds a child with its IIN checked as typed, finds it by IIN, records a need and exports the list', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'ru-RU' });
-    await page.goto(app.url + '/sign-in');
-    await page.getByTestId('sign-in-email').fill('coord.children@e2e.kz');
-    await page.getByTestId('sign-in-password').fill(PASSWORD);
-    await page.getByTestId('sign-in-submit').click();
+    await signIn(page, app.url, 'coord.children@e2e.kz', PASSWORD);
     await page.getByTestId('nav-children').click();
     await page.waitForURL(/\/children$/);
 

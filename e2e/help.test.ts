@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { addChildren } from '../server/src/features/aid/help-fixtures.ts';
 import { given, PASSWORD } from '../server/src/test/given.ts';
-import { launchBrowser, screenshot } from './support/browser.ts';
+import { launchBrowser, screenshot, signIn } from './support/browser.ts';
 import { startE2eApp, type E2eApp } from './support/e2e-app.ts';
 
 let app: E2eApp;
@@ -26,10 +26,7 @@ afterAll(async () => {
 describe('help in a browser', () => {
   it('hands ФВ aid to several children at the PM, prints the act and sees what is left', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'ru-RU' });
-    await page.goto(app.url + '/sign-in');
-    await page.getByTestId('sign-in-email').fill('coord.help@e2e.kz');
-    await page.getByTestId('sign-in-password').fill(PASSWORD);
-    await page.getByTestId('sign-in-submit').click();
+    await signIn(page, app.url, 'coord.help@e2e.kz', PASSWORD);
     await page.getByTestId('nav-aid').click();
     await page.waitForURL(/\/aid$/);
 

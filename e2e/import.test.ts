@@ -1,7 +1,7 @@
 import iconv from 'iconv-lite';
 import type { Browser } from 'playwright-core';
 import { given, PASSWORD } from '../server/src/test/given.ts';
-import { launchBrowser, screenshot } from './support/browser.ts';
+import { launchBrowser, screenshot, signIn } from './support/browser.ts';
 import { startE2eApp, type E2eApp } from './support/e2e-app.ts';
 
 let app: E2eApp;
@@ -22,10 +22,7 @@ afterAll(async () => {
 describe('importing a spreadsheet', () => {
   it('previews a Windows-1251 CSV with bad rows named, imports only the valid rows, and changes nothing again', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'ru-RU' });
-    await page.goto(app.url + '/sign-in');
-    await page.getByTestId('sign-in-email').fill('officer.import@e2e.kz');
-    await page.getByTestId('sign-in-password').fill(PASSWORD);
-    await page.getByTestId('sign-in-submit').click();
+    await signIn(page, app.url, 'officer.import@e2e.kz', PASSWORD);
     await page.getByTestId('nav-import').click();
     await page.waitForURL(/\/import$/);
     await page.getByTestId('import-template-org-units').waitFor();

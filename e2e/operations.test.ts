@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { given, PASSWORD } from '../server/src/test/given.ts';
-import { launchBrowser, screenshot } from './support/browser.ts';
+import { launchBrowser, screenshot, signIn } from './support/browser.ts';
 import { startE2eApp, type E2eApp } from './support/e2e-app.ts';
 
 let app: E2eApp;
@@ -23,10 +23,7 @@ describe('raids and cases on a phone', () => {
   it('records a raid on a 360 px phone, keeps one typed offline until the connection returns, and follows the case', async () => {
     const context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'ru-RU' });
     const page = await context.newPage();
-    await page.goto(app.url + '/sign-in');
-    await page.getByTestId('sign-in-email').fill('coord.raids@e2e.kz');
-    await page.getByTestId('sign-in-password').fill(PASSWORD);
-    await page.getByTestId('sign-in-submit').click();
+    await signIn(page, app.url, 'coord.raids@e2e.kz', PASSWORD);
     await page.waitForURL(/\/$/);
     await page.goto(app.url + '/raids');
 

@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { given, PASSWORD } from '../server/src/test/given.ts';
-import { launchBrowser, screenshot } from './support/browser.ts';
+import { launchBrowser, screenshot, signIn } from './support/browser.ts';
 import { startE2eApp, type E2eApp } from './support/e2e-app.ts';
 
 let app: E2eApp;
@@ -62,10 +62,7 @@ describe('signing in and moving around', () => {
 
   it('works on a 360 px phone: the menu opens from the burger', async () => {
     const page = await browser.newPage({ viewport: { width: 360, height: 740 }, locale: 'kk-KZ' });
-    await page.goto(app.url + '/');
-    await page.getByTestId('sign-in-email').fill('coord@e2e.kz');
-    await page.getByTestId('sign-in-password').fill(PASSWORD);
-    await page.getByTestId('sign-in-submit').click();
+    await signIn(page, app.url, 'coord@e2e.kz', PASSWORD);
     await page.getByTestId('nav-burger').click();
     await page.getByTestId('nav-children').waitFor({ state: 'visible' });
     // A coordinator does not manage org units or users.

@@ -1,48 +1,35 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from '@formatjs/icu-messageformat-parser';
 import { describe, expect, it } from 'vitest';
-import en from '#i18n/en/ui.json';
-import kk from '#i18n/kk/ui.json';
-import ru from '#i18n/ru/ui.json';
+import { I18N_ROOT, loadCatalog, namespaces } from '../test/catalogs.ts';
 
-type Catalog = { [key: string]: string | Catalog };
+// Every namespace (ui, children, help, operations, reports, errors, …) in all three languages.
+describe.each(namespaces())('the %s catalogs', (ns) => {
+  const ru = loadCatalog('ru', ns);
 
-function flatten(catalog: Catalog, prefix = ''): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const [key, value] of Object.entries(catalog)) {
-    const path = prefix ? `${prefix}.${key}` : key;
-    if (typeof value === 'string') out.set(path, value);
-    else for (const [k, v] of flatten(value, path)) out.set(k, v);
-  }
-  return out;
-}
-
-const catalogs = { ru: flatten(ru), kk: flatten(kk), en: flatten(en) };
-
-describe('ui catalogs', () => {
-  it.each(['kk', 'en'] as const)('%s has exactly the keys of ru', (lang) => {
-    const ruKeys = [...catalogs.ru.keys()].sort();
-    const keys = [...catalogs[lang].keys()].sort();
-    expect(ruKeys.filter((k) => !catalogs[lang].has(k))).toEqual([]);
-    expect(keys.filter((k) => !catalogs.ru.has(k))).toEqual([]);
+  it.each(['kk', 'en'] as const)('%s exists with exactly the keys of ru', (lang) => {
+    expect(existsSync(join(I18N_ROOT, lang, `${ns}.json`))).toBe(true);
+    const other = loadCatalog(lang, ns);
+    expect([...ru.keys()].filter((k) => !other.has(k))).toEqual([]);
+    expect([...other.keys()].filter((k) => !ru.has(k))).toEqual([]);
   });
 
   it.each(['kk', 'ru', 'en'] as const)('%s has no empty messages and every message is valid ICU', (lang) => {
-    for (const [key, message] of catalogs[lang]) {
-      expect(message.trim(), key).not.toBe('');
-      expect(() => parse(message), `${lang} ${key}`).not.toThrow();
+    for (const [key, message] of loadCatalog(lang, ns)) {
+      expect(message.trim(), `${lang} ${ns}:${key}`).not.toBe('');
+      expect(() => parse(message), `${lang} ${ns}:${key}`).not.toThrow();
     }
   });
+});
 
-  it('every literal key the web app passes to t() exists', () => {
-    const source = join(import.meta.dirname, '..');
+describe('the web app', () => {
+  it('passes to t() only literal ui keys that exist', () => {
+    const ui = loadCatalog('ru', 'ui');
     const missing: string[] = [];
-    for (const file of sourceFiles(source)) {
-      const text = readFileSync(file, 'utf8');
-      for (const match of text.matchAll(/\bt\(\s*'([a-zA-Z0-9_.]+)'/g)) {
-        const key = match[1]!;
-        if (!catalogs.ru.has(key)) missing.push(`${file}: ${key}`);
+    for (const file of sourceFiles(join(import.meta.dirname, '..'))) {
+      for (const match of readFileSync(file, 'utf8').matchAll(/\bt\(\s*'([a-zA-Z0-9_.]+)'/g)) {
+        if (!ui.has(match[1]!)) missing.push(`${file}: ${match[1]}`);
       }
     }
     expect(missing).toEqual([]);
