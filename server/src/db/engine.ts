@@ -25,6 +25,9 @@ pg.types.setTypeParser(1700, (v) => Number(v));
 export function openDatabase(url: string | undefined): Database {
   if (url && /^postgres(ql)?:\/\//.test(url)) {
     const pool = new pg.Pool({ connectionString: url, max: 10 });
+    // A connection that dies while idle (server restart, admin termination) is dropped from the pool and the next
+    // query opens a new one; without a listener pg would turn it into an uncaught exception and stop the process.
+    pool.on('error', (err) => console.warn(`PostgreSQL connection lost while idle: ${err.message}`));
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     const safe = new URL(url);
     safe.password = '';
