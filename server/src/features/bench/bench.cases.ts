@@ -1,5 +1,6 @@
 import type { BenchCase } from './bench-case.ts';
 import { foundationBenches } from './foundation.bench.ts';
+import { childrenBenches } from '../children/children.bench.ts';
 
 /** Every benchmark, run in this order on one throwaway database. Features append theirs. */
-export const benchCases: BenchCase[] = [...foundationBenches];
+export const benchCases: BenchCase[] = [...foundationBenches, ...childrenBenches];
