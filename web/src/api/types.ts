@@ -50,6 +50,8 @@ export interface User {
   name: string;
   role: Role;
   orgUnitCode: string;
+  /** Classes a teacher is responsible for ("5А"); a teacher sees only their children. */
+  classes: string[];
   disabled: boolean;
   lang: Lang;
   version: number;
@@ -61,6 +63,7 @@ export interface UserInput {
   role: Role;
   orgCode: string;
   password: string;
+  classes?: string[];
 }
 
 export interface UserPatch {
@@ -68,6 +71,7 @@ export interface UserPatch {
   role?: Role;
   orgCode?: string;
   disabled?: boolean;
+  classes?: string[];
   version: number;
 }
 

@@ -1,4 +1,14 @@
-import { Alert, Button, Group, Modal, PasswordInput, Select, Stack, TextInput } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Group,
+  Modal,
+  PasswordInput,
+  Select,
+  Stack,
+  TagsInput,
+  TextInput,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -20,7 +30,7 @@ interface UserFormProps {
   reload: (id: string) => Promise<User | null>;
 }
 
-type Field = 'email' | 'name' | 'role' | 'orgCode' | 'password';
+type Field = 'email' | 'name' | 'role' | 'orgCode' | 'password' | 'classes';
 
 export function UserFormModal(props: UserFormProps) {
   const { t } = useTranslation();
@@ -47,6 +57,7 @@ function UserForm({ user, defaultOrg, onClose, reload }: UserFormProps) {
   const [pickedOrg, setPickedOrg] = useState<OrgUnit | null>(user ? null : defaultOrg);
   const [orgCode, setOrgCode] = useState(user?.orgUnitCode ?? defaultOrg.code);
   const [password, setPassword] = useState('');
+  const [classes, setClasses] = useState<string[]>(user?.classes ?? []);
   const [version, setVersion] = useState(user?.version ?? 0);
   const storedOrg = useOrgUnit(pickedOrg === null ? orgCode : null);
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
@@ -63,6 +74,7 @@ function UserForm({ user, defaultOrg, onClose, reload }: UserFormProps) {
         if (!fresh) return;
         setName(fresh.name);
         setRole(fresh.role);
+        setClasses(fresh.classes);
         setOrgCode(fresh.orgUnitCode);
         setPickedOrg(null);
         setVersion(fresh.version);
@@ -83,10 +95,13 @@ function UserForm({ user, defaultOrg, onClose, reload }: UserFormProps) {
     setFormError(null);
     setConflict(false);
     if (Object.keys(found).length > 0) return;
+    // Only teachers are limited to classes; other roles keep none.
+    const teacherClasses =
+      role === 'teacher' ? classes.map((c) => c.trim().toUpperCase()).filter(Boolean) : [];
 
     if (user) {
       update.mutate(
-        { id: user.id, patch: { name: name.trim(), role, orgCode, version } },
+        { id: user.id, patch: { name: name.trim(), role, orgCode, classes: teacherClasses, version } },
         {
           onSuccess: () => {
             notifications.show({ color: 'green', message: t('users.saved') });
@@ -97,7 +112,7 @@ function UserForm({ user, defaultOrg, onClose, reload }: UserFormProps) {
       );
     } else {
       create.mutate(
-        { email: email.trim(), name: name.trim(), role, orgCode, password },
+        { email: email.trim(), name: name.trim(), role, orgCode, password, classes: teacherClasses },
         {
           onSuccess: () => {
             notifications.show({ color: 'green', message: t('users.created') });
@@ -163,6 +178,16 @@ function UserForm({ user, defaultOrg, onClose, reload }: UserFormProps) {
           allowDeselect={false}
           required
         />
+        {role === 'teacher' && (
+          <TagsInput
+            label={t('users.fields.classes')}
+            description={t('users.fields.classesHint')}
+            value={classes}
+            onChange={setClasses}
+            error={errors.classes}
+            data-testid="user-classes"
+          />
+        )}
         {!user && (
           <PasswordInput
             label={t('users.fields.password')}
