@@ -6,14 +6,15 @@ import { useSession } from '../auth/session-context.tsx';
 import { useCurrentOrg } from '../org-units/current-org.tsx';
 import { orgUnitName } from '../org-units/org-unit-name.ts';
 import { CampaignDashboard } from '../reports/campaign-dashboard.tsx';
+import { useFocusYear } from '../reports/use-focus-year.ts';
 
 export function DashboardPage() {
   const { t } = useTranslation();
   const lang = useLang();
   const me = useSession();
   const { unit } = useCurrentOrg();
-  // Until campaigns have their own page, show the default dates of this year's campaign.
-  const year = new Date().getFullYear();
+  // The default dates of the campaign people work on now (the latest one this unit has).
+  const { year } = useFocusYear(unit.code);
 
   return (
     <Stack maw={760}>

@@ -1,5 +1,6 @@
 import { Select, Stack, Tabs, Title, Group } from '@mantine/core';
 import { useState } from 'react';
+import { useFocusYear } from '../reports/use-focus-year.ts';
 import { useTranslation } from 'react-i18next';
 import { useCurrentOrg } from '../org-units/current-org.tsx';
 import { AidRecords } from './aid-records.tsx';
@@ -15,7 +16,10 @@ const YEARS = Array.from({ length: thisYear - 2021 + 1 }, (_, i) => String(thisY
 export function AidPage() {
   const { t: th } = useTranslation('help');
   const { unit } = useCurrentOrg();
-  const [year, setYear] = useState(String(thisYear));
+  const focus = useFocusYear(unit.code);
+  const [picked, setPicked] = useState<string | null>(null);
+  const year = picked ?? String(focus.year);
+  const setYear = setPicked;
   const y = Number(year);
   const school = unit.type === 'school';
   return (
