@@ -1,3 +1,4 @@
+import { useFocusYear } from '../reports/use-focus-year.ts';
 import {
   Alert,
   Button,
@@ -14,7 +15,6 @@ import { IconDownload } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Lang } from '#domain/lang';
-import { todayInKazakhstan } from '#domain/operations';
 import { useApi } from '../../api/api-context.tsx';
 import { useErrorText } from '../../api/use-error-text.ts';
 import { PageLoader } from '../../app/page-loader.tsx';
@@ -52,7 +52,10 @@ export function MaterialsPage() {
   const errorText = useErrorText();
   const queryClient = useQueryClient();
   const { unit } = useCurrentOrg();
-  const [year, setYear] = useState(Number(todayInKazakhstan().slice(0, 4)));
+  const focus = useFocusYear(unit.code);
+  const [picked, setPicked] = useState<number | null>(null);
+  const year = picked ?? focus.year;
+  const setYear = setPicked;
   const [lang, setLang] = useState<Lang>(uiLang);
   const query = useQuery({
     queryKey: ['materials', { org: unit.code, year, lang }],

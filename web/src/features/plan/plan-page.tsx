@@ -1,3 +1,4 @@
+import { useFocusYear } from '../reports/use-focus-year.ts';
 import {
   Alert,
   Anchor,
@@ -18,7 +19,7 @@ import { IconPrinter } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '#domain/dates';
-import { PLAN_STATUSES, todayInKazakhstan, type PlanStatus } from '#domain/operations';
+import { PLAN_STATUSES, type PlanStatus } from '#domain/operations';
 import { useErrorText } from '../../api/use-error-text.ts';
 import { PageLoader } from '../../app/page-loader.tsx';
 import { useLang } from '../../i18n/use-lang.ts';
@@ -157,7 +158,10 @@ export function PlanPage() {
   const me = useSession();
   const errorText = useErrorText();
   const { unit } = useCurrentOrg();
-  const [year, setYear] = useState(Number(todayInKazakhstan().slice(0, 4)));
+  const focus = useFocusYear(unit.code);
+  const [picked, setPicked] = useState<number | null>(null);
+  const year = picked ?? focus.year;
+  const setYear = setPicked;
   const plan = usePlan(unit.code, year);
   const update = useUpdatePlanItem();
   const copy = useCopyPlan();
