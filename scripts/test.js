@@ -1,15 +1,32 @@
 // `npm test`: the whole suite. Domain and web unit tests, the server suite on SQLite, the server suite again on
 // PostgreSQL when TEST_DATABASE_URL is set, then the browser tests in Debian's Chromium.
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+
+// Every run also writes vitest's JSON summary, so that the end can say in one line how many tests ran.
+const totals = { passed: 0, failed: 0, skipped: 0 };
+mkdirSync('test-output', { recursive: true });
 
 function run(label, args, env = {}) {
   console.log(`\n=== ${label} ===`);
-  const r = spawnSync('npx', ['vitest', 'run', ...args], {
-    stdio: 'inherit',
-    env: { ...process.env, ...env },
-  });
+  const summary = `test-output/${label.replace(/\W+/g, '-')}.json`;
+  rmSync(summary, { force: true });
+  const r = spawnSync(
+    'npx',
+    ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${summary}`, ...args],
+    {
+      stdio: 'inherit',
+      env: { ...process.env, ...env },
+    },
+  );
+  if (existsSync(summary)) {
+    const json = JSON.parse(readFileSync(summary, 'utf8'));
+    totals.passed += json.numPassedTests;
+    totals.failed += json.numFailedTests;
+    totals.skipped += json.numPendingTests + json.numTodoTests;
+  }
   if (r.status !== 0) {
+    console.log(`\n${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
     console.error(`\n${label}: FAILED`);
     process.exit(r.status ?? 1);
   }
@@ -32,3 +49,4 @@ if (existsSync(chromium)) {
 } else {
   console.log(`\nNo Chromium at ${chromium}: browser tests skipped (apt-get install chromium to run them).`);
 }
+console.log(`\n${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
