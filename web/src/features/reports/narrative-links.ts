@@ -1,12 +1,10 @@
 // Makes the numbers of the report's text open their records. The text is written by the domain's narrative; here
 // each number in it is matched to the figure it states: figures are tried in the order the text states them, each
 // within one paragraph or list item and used once, and a figure links only where its value stands.
+import { COMMON_MESSAGES } from '#domain/common-messages';
 import type { Lang } from '#domain/lang';
 import type { Report } from '#domain/report/report';
 import type { TraceTarget } from './reports.types.ts';
-import kkCommon from '../../../../i18n/kk/common.json';
-import ruCommon from '../../../../i18n/ru/common.json';
-import enCommon from '../../../../i18n/en/common.json';
 
 export type Segment = string | { text: string; target: TraceTarget };
 
@@ -54,7 +52,7 @@ function figureGroups(report: Report): Figure[][] {
 }
 
 const MONTH_WORDS = new Set(
-  [kkCommon, ruCommon, enCommon]
+  Object.values(COMMON_MESSAGES)
     .flatMap((c) => [...c.months.nominative, ...c.months.genitive])
     .map((m) => m.toLowerCase()),
 );
