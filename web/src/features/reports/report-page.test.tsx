@@ -118,3 +118,17 @@ describe('public campaign page', () => {
     expect(screen.getByText('8 (7212) 00-00-00')).toBeInTheDocument();
   });
 });
+
+describe('report page before any campaign', () => {
+  it('says that no campaign is open yet instead of showing an error', async () => {
+    const server = fakeApi({
+      'GET /api/auth/me': meResponse(me('coordinator')),
+      'GET /api/reports/years': { body: { years: [] } },
+    });
+    renderApp({ path: '/reports' });
+    expect(await screen.findByTestId('report-no-campaigns')).toHaveTextContent(
+      'ещё не открыто ни одной акции',
+    );
+    expect(server.calls.some((c) => c.path === '/api/reports/view')).toBe(false);
+  });
+});

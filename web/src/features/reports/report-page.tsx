@@ -169,7 +169,11 @@ export function ReportPage() {
 
       {(years.isPending || (params && view.isPending)) && <Loader size="sm" />}
       {(years.error ?? view.error) && <Alert color="red">{errorText(years.error ?? view.error)}</Alert>}
-      {years.data && years.data.years.length === 0 && <Alert color="gray">{tr('ui.notFound')}</Alert>}
+      {years.data && years.data.years.length === 0 && (
+        <Alert color="gray" data-testid="report-no-campaigns">
+          {tr('ui.noCampaigns')}
+        </Alert>
+      )}
 
       {params && view.data && (
         <>
