@@ -2,7 +2,7 @@ import { pickLang, type Lang } from '#domain/lang';
 import { loadConfig, type Config } from '../config.ts';
 import { openDatabase, type Database } from '../db/engine.ts';
 import { migrateToLatest } from '../db/migrate.ts';
-import { cliViewer } from '../db/access-gate.ts';
+import { cliViewer } from '../access/viewer.ts';
 import { buildServices, type Services } from '../services.ts';
 import type { RequestContext } from '../http/request-context.ts';
 

@@ -1,9 +1,10 @@
 import type { Generated } from 'kysely';
+import type { Role } from '../access/rules.ts';
 
 // Row types of every table, as Kysely sees them. Each feature adds its tables here when it adds a migration.
 
 export type OrgUnitType = 'republic' | 'region' | 'district' | 'school';
-export type Role = 'admin' | 'officer' | 'coordinator' | 'teacher' | 'director';
+export type { Role };
 
 export interface OrgUnitsTable {
   id: string;

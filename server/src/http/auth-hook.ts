@@ -1,4 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { policy } from '../access/policy.ts';
 import type { AuthService } from '../features/auth/auth.service.ts';
 import { AppError, forbidden, unauthorized } from './app-error.ts';
 import type { App } from './app-types.ts';
@@ -40,7 +41,7 @@ export function installAuthHook(app: App, auth: AuthService) {
     const config = req.routeOptions.config;
     if (config.public) return;
     if (!req.viewer) throw unauthorized();
-    if (config.roles && !config.roles.includes(req.viewer.role)) throw forbidden();
+    if (config.action && !policy.anywhere(req.viewer, config.action)) throw forbidden();
     if (req.sessionId && UNSAFE.has(req.method)) {
       await new Promise<void>((resolve, reject) => {
         app.csrfProtection(req, reply, (err?: Error) => (err ? reject(err) : resolve()));

@@ -1,5 +1,5 @@
-import type { Viewer } from '../db/access-gate.ts';
-import type { Role } from '../db/schema.ts';
+import type { Viewer } from '../access/viewer.ts';
+import type { Action } from '../access/rules.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -10,7 +10,7 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Reachable without signing in. Every other route requires a viewer (deny by default). */
     public?: boolean;
-    /** When set, only these roles may call the route. */
-    roles?: readonly Role[];
+    /** When set, only roles that may do this action somewhere (see access/rules.ts) may call the route. */
+    action?: Action;
   }
 }

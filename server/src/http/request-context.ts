@@ -1,4 +1,4 @@
-import type { Viewer } from '../db/access-gate.ts';
+import type { Viewer } from '../access/viewer.ts';
 
 /** What a service needs to know about the call besides its arguments: who, and from where (for the audit). */
 export interface RequestContext {

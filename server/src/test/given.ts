@@ -1,4 +1,4 @@
-import { cliViewer } from '../db/access-gate.ts';
+import { cliViewer } from '../access/viewer.ts';
 import type { Role } from '../db/schema.ts';
 import type { Services } from '../services.ts';
 import type { RequestContext } from '../http/request-context.ts';

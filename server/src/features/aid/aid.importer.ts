@@ -1,3 +1,4 @@
+import { policy } from '../../access/policy.ts';
 import type { Kysely } from 'kysely';
 import { AID_FORMS, parseAidForm, parseNeedItem, type NeedItem } from '#domain/aid-codes';
 import { COMMON_MESSAGES } from '#domain/common-messages';
@@ -62,7 +63,7 @@ async function schoolOf(ic: ImportContext) {
   if (!ic.state.has(key)) {
     const unit = await new OrgUnitsRepository(ic.db).findByCode(
       ic.options.orgCode ?? ic.ctx.viewer.orgCode,
-      ic.ctx.viewer.orgPath,
+      policy.scope(ic.ctx.viewer, 'unit.read'),
     );
     ic.state.set(key, unit ?? null);
   }
@@ -75,7 +76,7 @@ async function schoolOf(ic: ImportContext) {
  */
 export const aidImporter: Importer<AidImportRow> = {
   kind: 'aid',
-  roles: ['admin', 'coordinator', 'director'],
+  action: 'aid.write',
   columns: [
     { key: 'date', headers: ['Дата', 'Күні', 'Date'], required: true },
     { key: 'iin', headers: ['ИИН', 'ЖСН', 'IIN'], required: true },
@@ -123,7 +124,7 @@ export const aidImporter: Importer<AidImportRow> = {
       if (!FV_LABELS.has(normalizeLabel(sourceText))) {
         source = 'sponsor';
         const found = await new SponsorsRepository(ic.db).findVisibleByNameKey(
-          school.path,
+          policy.scope(ic.ctx.viewer, 'sponsor.read', school),
           normalizeLabel(sourceText),
         );
         if (found[0]) sponsorId = found[0].id;

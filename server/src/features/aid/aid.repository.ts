@@ -1,5 +1,6 @@
-import { sql, type Kysely, type Selectable } from 'kysely';
-import { withinScope } from '../../db/access-gate.ts';
+import { sql, type Kysely, type Selectable, type SqlBool } from 'kysely';
+import type { Scope } from '../../access/policy.ts';
+import { inScope } from '../../access/scope-sql.ts';
 import type { AidHandoversTable, AidProofsTable, AidTable, DB } from '../../db/schema.ts';
 
 /** The only SQL of aid: handovers, their rows per child (append-only), proofs, and the reads of children it needs. */
@@ -73,7 +74,8 @@ export class AidRepository {
     return Number(r.numUpdatedRows);
   }
 
-  handover(id: string, scopePath: string) {
+  /** A handover in scope; for a teacher's scope, one with at least one child of their classes. */
+  handover(id: string, scope: Scope) {
     return this.db
       .selectFrom('aid_handovers as h')
       .innerJoin('org_units as o', 'o.id', 'h.org_unit_id')
@@ -81,11 +83,15 @@ export class AidRepository {
       .selectAll('h')
       .select(['o.code as org_code', 's.name as sponsor_name'])
       .where('h.id', '=', id)
-      .where(withinScope('h.org_path', scopePath))
+      .where(
+        scope.classes === null
+          ? inScope(scope, 'h.org_path')
+          : sql<SqlBool>`exists (select 1 from aid as hl where hl.handover_id = h.id and ${inScope(scope, 'hl.org_path', { childIdColumn: 'hl.child_id' })})`,
+      )
       .executeTakeFirst();
   }
 
-  private rowsBase(scopePath: string) {
+  private rowsBase(scope: Scope) {
     return this.db
       .selectFrom('aid as a')
       .innerJoin('children as c', 'c.id', 'a.child_id')
@@ -102,23 +108,23 @@ export class AidRepository {
         'c.class_label',
         'rv.id as reversed_by',
       ])
-      .where(withinScope('a.org_path', scopePath));
+      .where(inScope(scope, 'a.org_path', { classColumn: 'c.class_label' }));
   }
 
-  rowsOfHandover(handoverId: string, scopePath: string) {
-    return this.rowsBase(scopePath)
+  rowsOfHandover(handoverId: string, scope: Scope) {
+    return this.rowsBase(scope)
       .where('a.handover_id', '=', handoverId)
       .orderBy('a.created_at')
       .orderBy('a.id')
       .execute();
   }
 
-  row(id: string, scopePath: string) {
-    return this.rowsBase(scopePath).where('a.id', '=', id).executeTakeFirst();
+  row(id: string, scope: Scope) {
+    return this.rowsBase(scope).where('a.id', '=', id).executeTakeFirst();
   }
 
   list(
-    scopePath: string,
+    scope: Scope,
     f: {
       year?: number;
       childId?: string;
@@ -128,7 +134,7 @@ export class AidRepository {
       after?: { date: string; id: string };
     },
   ) {
-    let q = this.rowsBase(scopePath)
+    let q = this.rowsBase(scope)
       .orderBy('a.date', 'desc')
       .orderBy('a.id', 'desc')
       .limit(f.limit + 1);
@@ -148,8 +154,8 @@ export class AidRepository {
     return q.execute();
   }
 
-  /** Every row of a year under the scope, with no paging: the input of totals and fairness. */
-  yearRows(scopePath: string, year: number) {
+  /** Every row of a year in the scope, with no paging: the input of totals and fairness. */
+  yearRows(scope: Scope, year: number) {
     return this.db
       .selectFrom('aid as a')
       .select([
@@ -163,7 +169,7 @@ export class AidRepository {
         'a.items',
         'a.reverses',
       ])
-      .where(withinScope('a.org_path', scopePath))
+      .where(inScope(scope, 'a.org_path', { childIdColumn: 'a.child_id' }))
       .where('a.year', '=', year)
       .execute();
   }
@@ -177,8 +183,8 @@ export class AidRepository {
       .execute();
   }
 
-  /** Approved children under the scope with their open needs; the candidates of the fairness list. */
-  approvedChildren(scopePath: string) {
+  /** Approved children in the scope with their open needs; the candidates of the fairness list. */
+  approvedChildren(scope: Scope) {
     return this.db
       .selectFrom('children as c')
       .innerJoin('org_units as o', 'o.id', 'c.org_unit_id')
@@ -191,7 +197,7 @@ export class AidRepository {
         'o.code as org_code',
         'c.sort_name',
       ])
-      .where(withinScope('c.org_path', scopePath))
+      .where(inScope(scope, 'c.org_path', { classColumn: 'c.class_label' }))
       .where('c.status', 'in', ['approved', 'helped'])
       .orderBy('c.sort_name')
       .execute();
@@ -269,12 +275,17 @@ export class AidRepository {
       .execute();
   }
 
-  proof(id: string, scopePath: string) {
+  /** A proof of a handover in scope (a teacher's: of a handover with a child of their classes). */
+  proof(id: string, scope: Scope) {
     return this.db
-      .selectFrom('aid_proofs')
-      .selectAll()
-      .where('id', '=', id)
-      .where(withinScope('org_path', scopePath))
+      .selectFrom('aid_proofs as p')
+      .selectAll('p')
+      .where('p.id', '=', id)
+      .where(
+        scope.classes === null
+          ? inScope(scope, 'p.org_path')
+          : sql<SqlBool>`exists (select 1 from aid as pl where pl.handover_id = p.handover_id and ${inScope(scope, 'pl.org_path', { childIdColumn: 'pl.child_id' })})`,
+      )
       .executeTakeFirst();
   }
 }

@@ -6,17 +6,18 @@ import { formatDate, parseDateInput } from '#domain/dates';
 import { checkFvAid, type ChildCategoryProof } from '#domain/eligibility';
 import type { Lang } from '#domain/lang';
 import { formatTenge } from '#domain/money';
+import { policy } from '../../access/policy.ts';
 import type { Database } from '../../db/engine.ts';
 import type { DB } from '../../db/schema.ts';
-import { AppError, forbidden, invalid, notFound, type Message } from '../../http/app-error.ts';
+import { AppError, invalid, notFound, type Message } from '../../http/app-error.ts';
 import { decodeCursor, encodeCursor } from '../../http/common.schema.ts';
 import type { RequestContext } from '../../http/request-context.ts';
 import { translate } from '../../i18n/translator.ts';
 import { AuditRepository } from '../audit/audit.repository.ts';
 import { FvService, yearOf, type FvBalance } from '../fv/fv.service.ts';
-import { mayRecordHelp } from '../fv/help-access.ts';
 import { tengeInput } from '../fv/tenge-input.ts';
 import { OrgUnitsRepository, type OrgUnitRow } from '../org-units/org-units.repository.ts';
+import { OrgUnitsService } from '../org-units/org-units.service.ts';
 import { ancestorPaths, SponsorsRepository } from '../sponsors/sponsors.repository.ts';
 import { AidRepository, type AidRowWithNames } from './aid.repository.ts';
 import { detectProofType } from './proof-type.ts';
@@ -76,13 +77,14 @@ export class AidService {
   }
 
   private async unitFor(db: Kysely<DB>, ctx: RequestContext, orgCode: string | undefined) {
+    policy.require(ctx.viewer, 'aid.write');
     const unit = await new OrgUnitsRepository(db).findByCode(
       orgCode ?? ctx.viewer.orgCode,
-      ctx.viewer.orgPath,
+      policy.scope(ctx.viewer, 'unit.read'),
     );
     if (!unit) throw notFound();
     if (unit.type !== 'school') throw invalid({ orgCode: { key: 'help:aid.notSchool' } });
-    if (!mayRecordHelp(ctx.viewer, unit)) throw forbidden();
+    policy.checkUnit(ctx.viewer, 'aid.write', unit);
     return unit;
   }
 
@@ -113,7 +115,10 @@ export class AidService {
     let sponsorId: string | null = null;
     if (input.source === 'sponsor') {
       if (!input.sponsorId) throw invalid({ sponsorId: { key: 'help:aid.sponsorRequired' } });
-      const sponsor = await new SponsorsRepository(db).findById(input.sponsorId, unit.path);
+      const sponsor = await new SponsorsRepository(db).findById(
+        input.sponsorId,
+        policy.scope(ctx.viewer, 'sponsor.read', unit),
+      );
       if (!sponsor) throw invalid({ sponsorId: { key: 'help:aid.sponsorNotFound' } });
       sponsorId = sponsor.id;
     } else if (input.sponsorId) {
@@ -335,9 +340,11 @@ export class AidService {
 
   async get(ctx: RequestContext, id: string, db: Kysely<DB> = this.database.db): Promise<HandoverDto> {
     const repo = new AidRepository(db);
-    const h = await repo.handover(id, ctx.viewer.orgPath);
+    // A teacher sees a handover with a child of their classes, and of it only the lines of those children.
+    const scope = policy.scope(ctx.viewer, 'aid.read');
+    const h = await repo.handover(id, scope);
     if (!h) throw notFound();
-    const [rows, proofs] = await Promise.all([repo.rowsOfHandover(id, ctx.viewer.orgPath), repo.proofs(id)]);
+    const [rows, proofs] = await Promise.all([repo.rowsOfHandover(id, scope), repo.proofs(id)]);
     const lines = await this.withProofWarnings(db, rows);
     const live = effectiveAid(lines);
     return {
@@ -399,15 +406,12 @@ export class AidService {
     });
   }
 
-  private async scope(ctx: RequestContext, org: string | undefined) {
-    if (!org) return ctx.viewer.orgPath;
-    const unit = await new OrgUnitsRepository(this.database.db).findByCode(org, ctx.viewer.orgPath);
-    if (!unit) throw notFound();
-    return unit.path;
+  private scope(ctx: RequestContext, action: 'aid.read' | 'aid.totals', org: string | undefined) {
+    return new OrgUnitsService(this.database).scope(ctx, action, org);
   }
 
   async list(ctx: RequestContext, q: AidListQuery) {
-    const scope = await this.scope(ctx, q.org);
+    const scope = await this.scope(ctx, 'aid.read', q.org);
     const rows = await new AidRepository(this.database.db).list(scope, {
       year: q.year,
       childId: q.childId,
@@ -429,16 +433,21 @@ export class AidService {
     return this.database.db.transaction().execute(async (trx) => {
       const repo = new AidRepository(trx);
       let rows: AidRowWithNames[];
+      const visible = policy.scope(ctx.viewer, 'aid.read');
       if (target.rowId) {
-        const row = await repo.row(target.rowId, ctx.viewer.orgPath);
+        const row = await repo.row(target.rowId, visible);
         if (!row) throw notFound();
         rows = [row];
       } else {
-        rows = await repo.rowsOfHandover(target.handoverId!, ctx.viewer.orgPath);
+        rows = await repo.rowsOfHandover(target.handoverId!, visible);
         if (rows.length === 0) throw notFound();
       }
-      const unit = await new OrgUnitsRepository(trx).findById(rows[0]!.org_unit_id, ctx.viewer.orgPath);
-      if (!unit || !mayRecordHelp(ctx.viewer, unit)) throw forbidden();
+      const unit = { path: rows[0]!.org_path };
+      policy.checkUnit(ctx.viewer, 'aid.write', unit);
+      if (target.handoverId) {
+        // Reversing a handover reverses all of it: every line, also those the viewer does not see.
+        rows = await repo.rowsOfHandover(target.handoverId, policy.everywhere('aid.read', 'operator'));
+      }
       const open = rows.filter((r) => r.reverses === null && r.reversed_by === null);
       if (open.length === 0) throw new AppError(409, 'already_reversed', { key: 'help:aid.alreadyReversed' });
       const now = new Date().toISOString();
@@ -483,9 +492,9 @@ export class AidService {
     if (!mime) throw invalid({ file: { key: 'help:aid.proofType' } });
     return this.database.db.transaction().execute(async (trx) => {
       const repo = new AidRepository(trx);
-      const h = await repo.handover(handoverId, ctx.viewer.orgPath);
+      const h = await repo.handover(handoverId, policy.scope(ctx.viewer, 'aid.read'));
       if (!h) throw notFound();
-      if (!mayRecordHelp(ctx.viewer, { id: h.org_unit_id, path: h.org_path })) throw forbidden();
+      policy.checkUnit(ctx.viewer, 'aid.write', { path: h.org_path });
       const id = uuidv7();
       await repo.insertProof({
         id,
@@ -510,14 +519,14 @@ export class AidService {
   }
 
   async proof(ctx: RequestContext, id: string) {
-    const row = await new AidRepository(this.database.db).proof(id, ctx.viewer.orgPath);
+    const row = await new AidRepository(this.database.db).proof(id, policy.scope(ctx.viewer, 'aid.read'));
     if (!row) throw notFound();
     return row;
   }
 
   async totals(ctx: RequestContext, q: { org?: string; year?: number }) {
     const year = q.year ?? new Date().getUTCFullYear();
-    const scope = await this.scope(ctx, q.org);
+    const scope = await this.scope(ctx, 'aid.totals', q.org);
     const repo = new AidRepository(this.database.db);
     const rows = await repo.yearRows(scope, year);
     const childIds = [...new Set(rows.map((r) => r.child_id))];
@@ -553,7 +562,7 @@ export class AidService {
    */
   async fairness(ctx: RequestContext, q: { org?: string; year?: number }) {
     const year = q.year ?? new Date().getUTCFullYear();
-    const scope = await this.scope(ctx, q.org);
+    const scope = await this.scope(ctx, 'aid.read', q.org);
     const repo = new AidRepository(this.database.db);
     const rows = effectiveAid(await repo.yearRows(scope, year));
     const helped = new Set(rows.map((r) => r.child_id));

@@ -1,4 +1,4 @@
-import type { Viewer } from '../../db/access-gate.ts';
+import type { Viewer } from '../../access/viewer.ts';
 import type { RequestContext } from '../../http/request-context.ts';
 import type { DemoContext, DemoSeeder } from '../demo/demo-context.ts';
 import type { HandoverInput } from './aid.schema.ts';

@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
-import { withinScope, type Viewer } from '../../db/access-gate.ts';
+import type { Scope } from '../../access/policy.ts';
+import { inScope } from '../../access/scope-sql.ts';
+import type { Viewer } from '../../access/viewer.ts';
 import type { DB } from '../../db/schema.ts';
 
 export interface AuditEntry {
@@ -33,9 +35,10 @@ export class AuditRepository {
       .execute();
   }
 
-  async list(scopePath: string, filter: { entity?: string; entityId?: string; limit: number }) {
+  /** Entries in scope; entries of no unit (a sign-in from nowhere, a reference change) only for the whole tree. */
+  async list(scope: Scope, filter: { entity?: string; entityId?: string; limit: number }) {
     let q = this.db.selectFrom('audit_log').selectAll().orderBy('id', 'desc').limit(filter.limit);
-    if (scopePath !== '/') q = q.where(withinScope('org_path', scopePath));
+    if (scope.prefix !== '/') q = q.where(inScope(scope, 'org_path'));
     if (filter.entity) q = q.where('entity', '=', filter.entity);
     if (filter.entityId) q = q.where('entity_id', '=', filter.entityId);
     return q.execute();

@@ -1,10 +1,9 @@
 import type { Database } from '../../db/engine.ts';
-import { forbidden } from '../../http/app-error.ts';
 import type { RequestContext } from '../../http/request-context.ts';
 import type { OrgUnitsService } from '../org-units/org-units.service.ts';
 import { AuditRepository } from './audit.repository.ts';
 
-/** Reading the audit log: admins, officers and school directors, each for their own units and below. */
+/** Reading the audit log, for those the policy lets (`audit.read`), each for their own units and below. */
 export class AuditService {
   constructor(
     private readonly database: Database,
@@ -15,8 +14,7 @@ export class AuditService {
     ctx: RequestContext,
     query: { org?: string; entity?: string; entityId?: string; limit: number },
   ) {
-    if (!['admin', 'officer', 'director'].includes(ctx.viewer.role)) throw forbidden();
-    const scope = await this.orgUnits.resolveScope(ctx, query.org);
+    const scope = await this.orgUnits.scope(ctx, 'audit.read', query.org);
     const rows = await new AuditRepository(this.database.db).list(scope, query);
     return {
       items: rows.map((r) => ({

@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { ROLES } from '../../access/rules.ts';
 import { OrgUnitDto } from '../org-units/org-units.schema.ts';
 
-export const RoleSchema = z.enum(['admin', 'officer', 'coordinator', 'teacher', 'director']);
+export const RoleSchema = z.enum(ROLES);
 export const LangSchema = z.enum(['kk', 'ru', 'en']);
 export const Email = z.string().trim().toLowerCase().max(254).pipe(z.email());
 export const NewPassword = z.string().min(10).max(200);

@@ -1,6 +1,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { Database } from '../../db/engine.ts';
-import type { Viewer } from '../../db/access-gate.ts';
+import { policy } from '../../access/policy.ts';
+import type { Viewer } from '../../access/viewer.ts';
 import type { Config } from '../../config.ts';
 import { AppError, invalid, notFound, unauthorized } from '../../http/app-error.ts';
 import type { RequestContext } from '../../http/request-context.ts';
@@ -29,6 +30,10 @@ function viewerOf(user: UserRow, via: Viewer['via']): Viewer {
     via,
   };
 }
+
+// Signing in and resolving a session or token look the account up wherever it is; nothing else is shown.
+const ANY_USER = policy.everywhere('user.read', 'operator');
+const ANY_UNIT = policy.everywhere('unit.read', 'operator');
 
 const tooManyAttempts = () => new AppError(429, 'too_many_attempts', { key: 'errors:auth.tooManyAttempts' });
 const wrongCredentials = () =>
@@ -107,7 +112,7 @@ export class AuthService {
     const sessions = new SessionsRepository(this.db);
     const session = await sessions.find(id);
     if (!session || new Date(session.expires_at) < new Date()) return null;
-    const user = await new UsersRepository(this.db).findById(session.user_id, '/');
+    const user = await new UsersRepository(this.db).findById(session.user_id, ANY_USER);
     if (!user || user.disabled) return null;
     if (Date.now() - new Date(session.last_seen_at).getTime() > 60_000) {
       await sessions.extend(id, this.sessionExpiry());
@@ -120,7 +125,7 @@ export class AuthService {
     const tokens = new ApiTokensRepository(this.db);
     const row = await tokens.findActiveByHash(sha256(token));
     if (!row) return null;
-    const user = await new UsersRepository(this.db).findById(row.user_id, '/');
+    const user = await new UsersRepository(this.db).findById(row.user_id, ANY_USER);
     if (!user || user.disabled) return null;
     // Remember use at most once a minute: a write on every request would cost more than the request itself.
     if (!row.last_used_at || Date.now() - new Date(row.last_used_at).getTime() > 60_000)
@@ -142,8 +147,8 @@ export class AuthService {
   }
 
   async me(viewer: Viewer): Promise<MeDto> {
-    const user = await new UsersRepository(this.db).findById(viewer.userId ?? '', '/');
-    const unit = await new OrgUnitsRepository(this.db).findById(viewer.orgUnitId, '/');
+    const user = await new UsersRepository(this.db).findById(viewer.userId ?? '', ANY_USER);
+    const unit = await new OrgUnitsRepository(this.db).findById(viewer.orgUnitId, ANY_UNIT);
     if (!user || !unit) throw unauthorized();
     return {
       id: user.id,
@@ -164,7 +169,7 @@ export class AuthService {
   /** Changes the caller's password and signs out every other session of theirs. */
   async changePassword(ctx: RequestContext, sessionId: string | null, current: string, next: string) {
     const users = new UsersRepository(this.db);
-    const user = await users.findById(ctx.viewer.userId ?? '', '/');
+    const user = await users.findById(ctx.viewer.userId ?? '', ANY_USER);
     if (!user?.password_hash) throw unauthorized();
     if (!(await verifyPassword(user.password_hash, current))) {
       throw invalid({ currentPassword: { key: 'errors:auth.currentPasswordWrong' } });
@@ -193,7 +198,9 @@ export class AuthService {
     name: string,
     ip: string | null,
   ): Promise<{ id: string; token: string }> {
-    const user = await new UsersRepository(this.db).findById(userId, viewer.orgPath);
+    // One's own token (self.manage), or one made by whoever manages the user (the CLI's operator).
+    const scope = userId === viewer.userId ? ANY_USER : policy.scope(viewer, 'user.manage');
+    const user = await new UsersRepository(this.db).findById(userId, scope);
     if (!user) throw notFound();
     const token = TOKEN_PREFIX + newSecret();
     const id = uuidv7();

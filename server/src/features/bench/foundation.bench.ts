@@ -1,4 +1,4 @@
-import { cliViewer } from '../../db/access-gate.ts';
+import { cliViewer } from '../../access/viewer.ts';
 import { AuditRepository } from '../audit/audit.repository.ts';
 import { measure, type BenchCase } from './bench-case.ts';
 

@@ -1,3 +1,4 @@
+import { policy } from '../../access/policy.ts';
 import { v7 as uuidv7 } from 'uuid';
 import { parseDateInput } from '#domain/dates';
 import { AuditRepository } from '../audit/audit.repository.ts';
@@ -21,10 +22,10 @@ export interface CampaignImportRow {
 async function targetUnit(ic: ImportContext): Promise<OrgUnitRow | undefined> {
   const units = new OrgUnitsRepository(ic.db);
   const { viewer } = ic.ctx;
-  if (ic.options.orgCode) return units.findByCode(ic.options.orgCode, viewer.orgPath);
-  if (viewer.orgUnitId) return units.findById(viewer.orgUnitId, viewer.orgPath);
+  if (ic.options.orgCode) return units.findByCode(ic.options.orgCode, policy.scope(viewer, 'unit.read'));
+  if (viewer.orgUnitId) return units.findById(viewer.orgUnitId, policy.scope(viewer, 'unit.read'));
   const root = await units.findRoot();
-  return root ? units.findById(root.id, viewer.orgPath) : undefined;
+  return root ? units.findById(root.id, policy.scope(viewer, 'unit.read')) : undefined;
 }
 
 function dateCell(text: string, fallback: string): { date?: string; error?: boolean } {
@@ -36,6 +37,7 @@ function dateCell(text: string, fallback: string): { date?: string; error?: bool
 /** `Год; Начало; Окончание; Девиз (рус); Девиз (каз)` — campaigns of a unit, matched by unit and year. */
 export const campaignsImporter: Importer<CampaignImportRow> = {
   kind: 'campaigns',
+  action: 'campaign.manage',
   columns: [
     { key: 'year', headers: ['Год', 'Жыл', 'Year'], required: true },
     { key: 'from', headers: ['Начало', 'Басталуы', 'Start', 'From'], required: false },

@@ -1,5 +1,6 @@
 import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
-import { withinScope } from '../../db/access-gate.ts';
+import type { Scope } from '../../access/policy.ts';
+import { inScope } from '../../access/scope-sql.ts';
 import type { CampaignsTable, DB } from '../../db/schema.ts';
 
 export type CampaignRow = Selectable<CampaignsTable> & { org_code: string; name_ru: string; name_kk: string };
@@ -24,26 +25,15 @@ export class CampaignsRepository {
       .select(['u.code as org_code', 'u.name_ru', 'u.name_kk']);
   }
 
-  /**
-   * Campaigns that matter to a viewer at `viewerPath`: those opened above it (they apply to its schools) and those
-   * within `scopePath`.
-   */
-  list(viewerPath: string, scopePath: string, year?: number): Promise<CampaignRow[]> {
-    let q = this.base().where((eb) =>
-      eb.or([eb('c.org_path', 'in', pathAndAncestors(viewerPath)), withinScope('c.org_path', scopePath)]),
-    );
+  /** Campaigns in scope: those opened for its units and, where the scope reaches above, those that apply to them. */
+  list(scope: Scope, year?: number): Promise<CampaignRow[]> {
+    let q = this.base().where(inScope(scope, 'c.org_path'));
     if (year !== undefined) q = q.where('c.year', '=', year);
     return q.orderBy('c.year', 'desc').orderBy('c.org_path').execute();
   }
 
-  /** A campaign the viewer may see (applies to it or lies within its scope). */
-  findVisible(id: string, viewerPath: string): Promise<CampaignRow | undefined> {
-    return this.base()
-      .where('c.id', '=', id)
-      .where((eb) =>
-        eb.or([eb('c.org_path', 'in', pathAndAncestors(viewerPath)), withinScope('c.org_path', viewerPath)]),
-      )
-      .executeTakeFirst();
+  findVisible(id: string, scope: Scope): Promise<CampaignRow | undefined> {
+    return this.base().where('c.id', '=', id).where(inScope(scope, 'c.org_path')).executeTakeFirst();
   }
 
   /** The campaign of a year that applies to the unit at `path`: its own, or the nearest one above it. */

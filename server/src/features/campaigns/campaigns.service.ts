@@ -1,22 +1,19 @@
 import { v7 as uuidv7 } from 'uuid';
-import type { Viewer } from '../../db/access-gate.ts';
+import { policy } from '../../access/policy.ts';
+import type { Viewer } from '../../access/viewer.ts';
 import type { Database } from '../../db/engine.ts';
-import { AppError, conflict, forbidden, invalid, notFound } from '../../http/app-error.ts';
+import { AppError, conflict, invalid, notFound } from '../../http/app-error.ts';
 import type { RequestContext } from '../../http/request-context.ts';
 import { AuditRepository } from '../audit/audit.repository.ts';
 import { OrgUnitsRepository } from '../org-units/org-units.repository.ts';
+import { OrgUnitsService } from '../org-units/org-units.service.ts';
 import { campaignClosed } from './campaign-lock.ts';
 import { CampaignsRepository, type CampaignRow } from './campaigns.repository.ts';
 import type { CampaignCreate, CampaignDto, CampaignPatch } from './campaigns.schema.ts';
 
-/**
- * Who may open, edit, close and reopen a campaign at `path`: an officer for its own unit and those below, the
- * school's coordinator or director for their own school, an admin anywhere in scope.
- */
+/** Who may open, edit, close and reopen a campaign at `path` (see `campaign.manage` in access/rules.ts). */
 export function mayManageCampaign(viewer: Viewer, path: string): boolean {
-  if (!path.startsWith(viewer.orgPath)) return false;
-  if (viewer.role === 'admin' || viewer.role === 'officer') return true;
-  return (viewer.role === 'coordinator' || viewer.role === 'director') && path === viewer.orgPath;
+  return policy.may(viewer, 'campaign.manage', { path });
 }
 
 export function toCampaignDto(row: CampaignRow, viewer: Viewer): CampaignDto {
@@ -51,18 +48,16 @@ export class CampaignsService {
 
   async list(ctx: RequestContext, query: { org?: string; year?: number }): Promise<{ items: CampaignDto[] }> {
     const repo = new CampaignsRepository(this.database.db);
-    let path = ctx.viewer.orgPath;
-    if (query.org) {
-      const unit = await new OrgUnitsRepository(this.database.db).findByCode(query.org, ctx.viewer.orgPath);
-      if (!unit) throw notFound();
-      path = unit.path;
-    }
-    const rows = await repo.list(path, path, query.year);
+    const scope = await new OrgUnitsService(this.database).scope(ctx, 'campaign.read', query.org);
+    const rows = await repo.list(scope, query.year);
     return { items: rows.map((r) => toCampaignDto(r, ctx.viewer)) };
   }
 
   async get(ctx: RequestContext, id: string): Promise<CampaignDto> {
-    const row = await new CampaignsRepository(this.database.db).findVisible(id, ctx.viewer.orgPath);
+    const row = await new CampaignsRepository(this.database.db).findVisible(
+      id,
+      policy.scope(ctx.viewer, 'campaign.read'),
+    );
     if (!row) throw notFound();
     return toCampaignDto(row, ctx.viewer);
   }
@@ -71,7 +66,7 @@ export class CampaignsService {
   async effective(ctx: RequestContext, query: { org?: string; year: number }): Promise<CampaignDto> {
     let path = ctx.viewer.orgPath;
     if (query.org) {
-      const unit = await new OrgUnitsRepository(this.database.db).findByCode(query.org, ctx.viewer.orgPath);
+      const unit = await new OrgUnitsService(this.database).findVisible(ctx.viewer, query.org);
       if (!unit) throw notFound();
       path = unit.path;
     }
@@ -84,11 +79,12 @@ export class CampaignsService {
     const { viewer } = ctx;
     return this.database.db.transaction().execute(async (trx) => {
       const units = new OrgUnitsRepository(trx);
+      const visible = policy.scope(viewer, 'unit.read');
       const unit = input.orgCode
-        ? await units.findByCode(input.orgCode, viewer.orgPath)
-        : await units.findById(viewer.orgUnitId, viewer.orgPath);
+        ? await units.findByCode(input.orgCode, visible)
+        : await units.findById(viewer.orgUnitId, visible);
       if (!unit) throw notFound();
-      if (!mayManageCampaign(viewer, unit.path)) throw forbidden();
+      policy.check(viewer, 'campaign.manage', unit);
       const from = input.from ?? `${input.year}-08-01`;
       const to = input.to ?? `${input.year}-09-30`;
       checkDates(input.year, from, to);
@@ -145,9 +141,9 @@ export class CampaignsService {
     const { viewer } = ctx;
     return this.database.db.transaction().execute(async (trx) => {
       const repo = new CampaignsRepository(trx);
-      const row = await repo.findVisible(id, viewer.orgPath);
+      const row = await repo.findVisible(id, policy.scope(viewer, 'campaign.read'));
       if (!row) throw notFound();
-      if (!mayManageCampaign(viewer, row.org_path)) throw forbidden();
+      policy.check(viewer, 'campaign.manage', { path: row.org_path });
       const { changes, audit, details } = apply(row);
       if (!(await repo.update(row.id, version, changes))) throw conflict(toCampaignDto(row, viewer));
       await new AuditRepository(trx).write(viewer, ctx.ip, {

@@ -1,4 +1,4 @@
-import type { Viewer } from '../../db/access-gate.ts';
+import type { Viewer } from '../../access/viewer.ts';
 import type { RequestContext } from '../../http/request-context.ts';
 import { someChildrenOf } from '../cases/registry-child.ts';
 import type { DemoContext, DemoSchool, DemoSeeder } from '../demo/demo-context.ts';

@@ -13,7 +13,8 @@ beforeAll(async () => {
   const g = given(t.services);
   await g.tree();
   await g.user('coordinator', 'SA');
-  await g.user('teacher', 'SA', 'teacher.sa@test.kz', ['5А']);
+  // The teacher of the classes of the children found in the raid.
+  await g.user('teacher', 'SA', 'teacher.sa@test.kz', ['6А', '7А']);
   coord = HttpClient.withToken(t.url, await g.token('coordinator.sa@test.kz'));
   teacher = HttpClient.withToken(t.url, await g.token('teacher.sa@test.kz'));
   raid = (

@@ -1,5 +1,6 @@
 import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
-import { withinScope } from '../../db/access-gate.ts';
+import type { Scope } from '../../access/policy.ts';
+import { inScope } from '../../access/scope-sql.ts';
 import type { CaseStepsTable, CasesTable, DB } from '../../db/schema.ts';
 
 export type CaseRow = Selectable<CasesTable>;
@@ -10,11 +11,11 @@ export class CasesRepository {
   constructor(private readonly db: Kysely<DB>) {}
 
   /** Cases in scope, oldest first. */
-  list(scopePath: string, opts: { status: 'open' | 'closed' | 'all'; limit: number }): Promise<CaseRow[]> {
+  list(scope: Scope, opts: { status: 'open' | 'closed' | 'all'; limit: number }): Promise<CaseRow[]> {
     let q = this.db
       .selectFrom('cases')
       .selectAll()
-      .where(withinScope('org_path', scopePath))
+      .where(inScope(scope, 'cases.org_path', { childIdColumn: 'cases.child_id' }))
       .orderBy('opened_on')
       .orderBy('id')
       .limit(opts.limit);
@@ -22,12 +23,12 @@ export class CasesRepository {
     return q.execute();
   }
 
-  find(id: string, scopePath: string): Promise<CaseRow | undefined> {
+  find(id: string, scope: Scope): Promise<CaseRow | undefined> {
     return this.db
       .selectFrom('cases')
       .selectAll()
       .where('id', '=', id)
-      .where(withinScope('org_path', scopePath))
+      .where(inScope(scope, 'cases.org_path', { childIdColumn: 'cases.child_id' }))
       .executeTakeFirst();
   }
 

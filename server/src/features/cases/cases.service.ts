@@ -1,16 +1,17 @@
 import type { Kysely } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import { addDays, CASE_FOLLOW_UP_DAYS, isFollowUpOverdue, todayInKazakhstan } from '#domain/operations';
+import { policy } from '../../access/policy.ts';
 import type { Database } from '../../db/engine.ts';
 import type { DB } from '../../db/schema.ts';
-import { AppError, forbidden, invalid, notFound } from '../../http/app-error.ts';
+import { AppError, conflict, invalid, notFound } from '../../http/app-error.ts';
 import type { RequestContext } from '../../http/request-context.ts';
 import { AuditRepository } from '../audit/audit.repository.ts';
 import { CampaignsRepository } from '../campaigns/campaigns.repository.ts';
 import { writableSchool } from '../campaigns/school-writer.ts';
-import { OrgUnitsRepository } from '../org-units/org-units.repository.ts';
+import { OrgUnitsService } from '../org-units/org-units.service.ts';
 import { CasesRepository, type CaseRow, type CaseStepRow } from './cases.repository.ts';
-import { flaggedWithoutCase } from './registry-child.ts';
+import { checkLinkedChild, classOfChild, flaggedWithoutCase } from './registry-child.ts';
 import type { CaseCreate, CaseDto, CaseStepCreate } from './cases.schema.ts';
 
 export function toCaseDto(row: CaseRow, steps: CaseStepRow[], today: string): CaseDto {
@@ -103,18 +104,14 @@ export class CasesService {
   constructor(private readonly database: Database) {}
 
   private async dto(db: Kysely<DB>, row: CaseRow): Promise<CaseDto> {
+    // Cases name children only, never their contacts: the masked view has nothing more to hide.
     return toCaseDto(row, await new CasesRepository(db).steps([row.id]), todayInKazakhstan());
   }
 
   /** The dashboard: cases in scope, oldest first, overdue follow-ups flagged. */
   async list(ctx: RequestContext, query: { org?: string; status: 'open' | 'closed' | 'all'; limit: number }) {
     const db = this.database.db;
-    let scope = ctx.viewer.orgPath;
-    if (query.org) {
-      const unit = await new OrgUnitsRepository(db).findByCode(query.org, scope);
-      if (!unit) throw notFound();
-      scope = unit.path;
-    }
+    const scope = await new OrgUnitsService(this.database).scope(ctx, 'case.read', query.org);
     await this.openFlaggedCases(ctx);
     const repo = new CasesRepository(db);
     const rows = await repo.list(scope, query);
@@ -129,11 +126,13 @@ export class CasesService {
    */
   private async openFlaggedCases(ctx: RequestContext): Promise<void> {
     const { viewer } = ctx;
-    if (!['coordinator', 'director', 'teacher'].includes(viewer.role)) return;
-    const flagged = await flaggedWithoutCase(this.database.db, viewer.orgPath);
+    // Those who keep cases at their own school; the scope of a write is where the viewer may write.
+    if (!policy.anywhere(viewer, 'case.write')) return;
+    const scope = policy.scope(viewer, 'case.write');
+    const flagged = await flaggedWithoutCase(this.database.db, scope);
     if (flagged.length === 0) return;
     await this.database.db.transaction().execute(async (trx) => {
-      for (const child of await flaggedWithoutCase(trx, viewer.orgPath)) {
+      for (const child of await flaggedWithoutCase(trx, scope)) {
         await openCase(trx, ctx, {
           orgPath: viewer.orgPath,
           childId: child.id,
@@ -147,7 +146,7 @@ export class CasesService {
   }
 
   async get(ctx: RequestContext, id: string): Promise<CaseDto> {
-    const row = await new CasesRepository(this.database.db).find(id, ctx.viewer.orgPath);
+    const row = await new CasesRepository(this.database.db).find(id, policy.scope(ctx.viewer, 'case.read'));
     if (!row) throw notFound();
     return this.dto(this.database.db, row);
   }
@@ -155,14 +154,17 @@ export class CasesService {
   /** Opens a case by hand (a teacher's flag, say); the same client id twice opens one case. */
   async create(ctx: RequestContext, input: CaseCreate): Promise<{ created: boolean; item: CaseDto }> {
     return this.database.db.transaction().execute(async (trx) => {
-      const school = await writableSchool(trx, ctx.viewer);
+      const school = await writableSchool(trx, ctx.viewer, 'case.write');
       const repo = new CasesRepository(trx);
+      const visible = policy.scope(ctx.viewer, 'case.read');
       if (input.id && (await repo.exists(input.id))) {
-        const existing = await repo.find(input.id, school.path);
-        if (!existing) throw new AppError(409, 'id_taken', { key: 'operations:errors.idTaken' });
+        const existing = await repo.find(input.id, visible);
+        if (existing?.org_path !== school.path)
+          throw new AppError(409, 'id_taken', { key: 'operations:errors.idTaken' });
         return { created: false, item: await this.dto(trx, existing) };
       }
       if (!input.childName) throw invalid({ childName: { key: 'operations:errors.childMissing' } });
+      await checkLinkedChild(trx, ctx, 'case.write', school.path, input.childId ?? null);
       const { id, created } = await openCase(trx, ctx, {
         id: input.id,
         orgPath: school.path,
@@ -172,10 +174,10 @@ export class CasesService {
         sourceId: null,
         openedOn: input.openedOn,
       });
-      return {
-        created,
-        item: await this.dto(trx, (await repo.find(id, school.path))!),
-      };
+      // The child's open case is kept; one opened by another school before a transfer is not ours to show.
+      const row = await repo.find(id, visible);
+      if (!row) throw conflict();
+      return { created, item: await this.dto(trx, row) };
     });
   }
 
@@ -190,10 +192,13 @@ export class CasesService {
   ): Promise<{ created: boolean; item: CaseDto }> {
     return this.database.db.transaction().execute(async (trx) => {
       const repo = new CasesRepository(trx);
-      const row = await repo.find(caseId, ctx.viewer.orgPath);
+      const visible = policy.scope(ctx.viewer, 'case.read');
+      const row = await repo.find(caseId, visible);
       if (!row) throw notFound();
-      const school = await writableSchool(trx, ctx.viewer);
-      if (row.org_path !== school.path) throw forbidden();
+      policy.check(ctx.viewer, 'case.write', {
+        path: row.org_path,
+        classLabel: await classOfChild(trx, row.child_id),
+      });
       if (input.id) {
         const step = await repo.findStep(input.id);
         if (step && step.case_id === row.id) return { created: false, item: await this.dto(trx, row) };
@@ -240,7 +245,7 @@ export class CasesService {
         orgPath: row.org_path,
         details: { stepId: id, kind: input.kind },
       });
-      return { created: true, item: await this.dto(trx, (await repo.find(row.id, row.org_path))!) };
+      return { created: true, item: await this.dto(trx, (await repo.find(row.id, visible))!) };
     });
   }
 }

@@ -1,9 +1,11 @@
 // The children registry as campaign operations use it: read a school's child (a read-only query of our own) and
 // put a child found in a raid or named in a hotline call on the list through the registry's own write path.
 import type { Kysely } from 'kysely';
+import { policy, type Scope } from '../../access/policy.ts';
+import type { ScopedAction } from '../../access/rules.ts';
+import { inScope } from '../../access/scope-sql.ts';
 import type { DB } from '../../db/schema.ts';
-import { withinScope } from '../../db/access-gate.ts';
-import { invalid, type Message } from '../../http/app-error.ts';
+import { AppError, forbidden, invalid, type Message } from '../../http/app-error.ts';
 import type { RequestContext } from '../../http/request-context.ts';
 import { checkChild, todayInKazakhstan } from '../children/children.validation.ts';
 import { insertChild } from '../children/children.service.ts';
@@ -27,27 +29,75 @@ export interface RegistryChild {
 const fullName = (c: { surname: string; name: string; patronymic: string | null }) =>
   [c.surname, c.name, c.patronymic].filter(Boolean).join(' ');
 
-/** A child of the registry within the school's path, or undefined. */
+/** A child of the registry in the scope (a teacher's: their classes), or undefined. */
 export async function findRegistryChild(
   db: Kysely<DB>,
   id: string,
-  schoolPath: string,
+  scope: Scope,
 ): Promise<RegistryChild | undefined> {
   const row = await db
     .selectFrom('children')
     .select(['id', 'surname', 'name', 'patronymic', 'not_attending'])
     .where('id', '=', id)
-    .where(withinScope('org_path', schoolPath))
+    .where(inScope(scope, 'org_path', { classColumn: 'class_label' }))
     .executeTakeFirst();
   return row && { id: row.id, fullName: fullName(row), notAttending: row.not_attending === 1 };
 }
 
-/** Children flagged "not attending" in a school that have no open case and none since their flag was set. */
-export function flaggedWithoutCase(db: Kysely<DB>, schoolPath: string) {
+/** The class of a registry child, for the policy's class rules only (never shown); null without a child. */
+export async function classOfChild(db: Kysely<DB>, childId: string | null): Promise<string | null> {
+  if (!childId) return null;
+  const row = await db
+    .selectFrom('children')
+    .select('class_label')
+    .where('id', '=', childId)
+    .executeTakeFirst();
+  return row?.class_label ?? null;
+}
+
+const childNotFound = (field: string) =>
+  new AppError(
+    404,
+    'not_found',
+    { key: 'errors:notFound' },
+    { [field]: { key: 'operations:errors.childNotFound' } },
+  );
+
+/**
+ * The child a record of a school is about (a call, a case): a registry child of that very school on whom the
+ * viewer may do `action` (a teacher: one of their own classes). Any other id is answered like a child that does
+ * not exist. A record about no registry child is the school's: refused (403) to those who act only on their
+ * classes.
+ */
+export async function checkLinkedChild(
+  db: Kysely<DB>,
+  ctx: RequestContext,
+  action: ScopedAction,
+  schoolPath: string,
+  childId: string | null,
+  field = 'childId',
+): Promise<void> {
+  if (!childId) {
+    if (!policy.may(ctx.viewer, action, { path: schoolPath })) throw forbidden();
+    return;
+  }
+  const child = await db
+    .selectFrom('children')
+    .select(['org_path', 'class_label'])
+    .where('id', '=', childId)
+    .executeTakeFirst();
+  const target = child && { path: child.org_path, classLabel: child.class_label };
+  if (!target || target.path !== schoolPath || !policy.may(ctx.viewer, 'child.read', target))
+    throw childNotFound(field);
+  policy.check(ctx.viewer, action, target);
+}
+
+/** Children flagged "not attending" in the scope that have no open case and none since their flag was set. */
+export function flaggedWithoutCase(db: Kysely<DB>, scope: Scope) {
   return db
     .selectFrom('children as c')
     .select(['c.id', 'c.surname', 'c.name', 'c.patronymic', 'c.org_path', 'c.updated_at'])
-    .where(withinScope('c.org_path', schoolPath))
+    .where(inScope(scope, 'c.org_path', { classColumn: 'c.class_label' }))
     .where('c.not_attending', '=', 1)
     .where('c.status', '!=', 'archived')
     .where((eb) =>
@@ -83,6 +133,13 @@ export async function addQuickChild(
     for (const [field, message] of Object.entries(check.errors)) fields[`${prefix}.${field}`] = message;
     throw invalid(fields);
   }
+  // A teacher puts children on the list of their own classes only.
+  const classLabel = check.values.classLabel;
+  if (!policy.may(ctx.viewer, 'child.write', { path: school.path, classLabel })) {
+    throw invalid({
+      [`${prefix}.classLabel`]: { key: 'children:errors.notYourClass', params: { value: classLabel } },
+    });
+  }
   const id = await insertChild(trx, ctx, school, check.values, 'proposed');
   return {
     id,
@@ -104,7 +161,7 @@ export async function someChildrenOf(
   const rows = await db
     .selectFrom('children')
     .select(['id', 'surname', 'name', 'patronymic', 'not_attending'])
-    .where(withinScope('org_path', schoolPath))
+    .where('org_path', '=', schoolPath)
     .where('status', 'in', ['approved', 'helped'])
     .orderBy('sort_name')
     .limit(limit)

@@ -1,5 +1,6 @@
 import type { Insertable, Kysely } from 'kysely';
-import { withinScope } from '../../db/access-gate.ts';
+import type { Scope } from '../../access/policy.ts';
+import { inScope } from '../../access/scope-sql.ts';
 import type { ChildTransfersTable, DB } from '../../db/schema.ts';
 
 /** The only SQL for transfers of a child between schools. */
@@ -13,23 +14,34 @@ export class ChildTransfersRepository {
       .innerJoin('org_units as f', 'f.id', 't.from_org_unit_id')
       .innerJoin('org_units as d', 'd.id', 't.to_org_unit_id')
       .selectAll('t')
-      .select(['c.surname', 'c.name', 'c.patronymic', 'f.code as from_code', 'd.code as to_code']);
+      .select(['c.surname', 'c.name', 'c.patronymic', 'f.code as from_code', 'd.code as to_code'])
+      .select(['c.org_path as child_path', 'c.class_label as child_class']);
   }
 
-  /** Transfers that concern the scope: out of its schools or into them. */
-  list(scopePath: string, status?: string) {
+  /** Transfers that concern the scope: out of its schools (classes) or into them. */
+  list(scope: Scope, status?: string) {
     let q = this.base()
-      .where((eb) => eb.or([withinScope('t.from_path', scopePath), withinScope('t.to_path', scopePath)]))
+      .where((eb) =>
+        eb.or([
+          inScope(scope, 't.from_path', { classColumn: 'c.class_label' }),
+          inScope(scope, 't.to_path', { classColumn: 't.class_label' }),
+        ]),
+      )
       .orderBy('t.requested_at', 'desc')
       .limit(200);
     if (status) q = q.where('t.status', '=', status as ChildTransfersTable['status']);
     return q.execute();
   }
 
-  find(id: string, scopePath: string) {
+  find(id: string, scope: Scope) {
     return this.base()
       .where('t.id', '=', id)
-      .where((eb) => eb.or([withinScope('t.from_path', scopePath), withinScope('t.to_path', scopePath)]))
+      .where((eb) =>
+        eb.or([
+          inScope(scope, 't.from_path', { classColumn: 'c.class_label' }),
+          inScope(scope, 't.to_path', { classColumn: 't.class_label' }),
+        ]),
+      )
       .executeTakeFirst();
   }
 

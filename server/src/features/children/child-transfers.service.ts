@@ -1,6 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
+import { policy } from '../../access/policy.ts';
 import type { Database } from '../../db/engine.ts';
-import { canSee } from '../../db/access-gate.ts';
 import { AppError, conflict, forbidden, notFound } from '../../http/app-error.ts';
 import type { RequestContext } from '../../http/request-context.ts';
 import { AuditRepository } from '../audit/audit.repository.ts';
@@ -8,16 +8,21 @@ import { OrgUnitsService } from '../org-units/org-units.service.ts';
 import { ChildTransfersRepository } from './child-transfers.repository.ts';
 import { ChildrenRepository } from './children.repository.ts';
 import type { TransferDto } from './children.schema.ts';
-import { APPROVERS, ChildrenService, childScope, mayEdit } from './children.service.ts';
+import { ChildrenService } from './children.service.ts';
+
+/** Re-reading a transfer just written by the caller. */
+const EVERY_TRANSFER = policy.everywhere('child.read', 'operator');
 
 type TransferRow = NonNullable<Awaited<ReturnType<ChildTransfersRepository['find']>>>;
 
+/** A transfer as the viewer may see it: the child is named only to those who may see the child where it is now. */
 function toTransferDto(row: TransferRow, ctx: RequestContext): TransferDto {
+  const known = policy.may(ctx.viewer, 'child.read', { path: row.child_path, classLabel: row.child_class });
   return {
     id: row.id,
-    childId: row.child_id,
-    childName: [row.surname, row.name, row.patronymic].filter(Boolean).join(' '),
-    fromSchoolCode: row.from_code,
+    childId: known ? row.child_id : null,
+    childName: known ? [row.surname, row.name, row.patronymic].filter(Boolean).join(' ') : null,
+    fromSchoolCode: known ? row.from_code : null,
     toSchoolCode: row.to_code,
     classLabel: row.class_label,
     note: row.note,
@@ -27,7 +32,8 @@ function toTransferDto(row: TransferRow, ctx: RequestContext): TransferDto {
     decidedBy: row.decided_by,
     decidedAt: row.decided_at,
     decidable:
-      row.status === 'pending' && APPROVERS.includes(ctx.viewer.role) && canSee(ctx.viewer, row.from_path),
+      row.status === 'pending' &&
+      policy.may(ctx.viewer, 'child.decide', { path: row.child_path, classLabel: row.child_class }),
   };
 }
 
@@ -46,7 +52,7 @@ export class ChildTransfersService {
   }
 
   async list(ctx: RequestContext, org: string | undefined, status: string | undefined) {
-    const scope = await this.orgUnits.resolveScope(ctx, org);
+    const scope = await this.orgUnits.scope(ctx, 'child.read', org);
     const rows = await new ChildTransfersRepository(this.database.db).list(scope, status);
     return rows.map((r) => toTransferDto(r, ctx));
   }
@@ -59,12 +65,8 @@ export class ChildTransfersService {
     const { iin, grade, classLabel } = ChildrenService.checkTransferInput(input.iin, input.classLabel);
     return this.database.db.transaction().execute(async (trx) => {
       const school = await this.children.schoolFor(trx, viewer, input.schoolCode);
-      if (
-        !mayEdit(viewer, school.path) ||
-        (viewer.role === 'teacher' && !childScope(viewer).classes?.includes(classLabel))
-      ) {
-        throw forbidden();
-      }
+      // The class the child is to join must be one the viewer writes to (a teacher: their own).
+      if (!policy.may(viewer, 'child.write', { path: school.path, classLabel })) throw forbidden();
       const holder = await new ChildrenRepository(trx).findByIinAnywhere(iin);
       if (!holder) throw notFound();
       if (holder.org_unit_id === school.id) {
@@ -101,7 +103,7 @@ export class ChildTransfersService {
           details: { transfer: id, from: holder.school_code, to: school.code },
         });
       }
-      return toTransferDto((await transfers.find(id, '/'))!, ctx);
+      return toTransferDto((await transfers.find(id, EVERY_TRANSFER))!, ctx);
     });
   }
 
@@ -109,10 +111,12 @@ export class ChildTransfersService {
     const { viewer } = ctx;
     return this.database.db.transaction().execute(async (trx) => {
       const transfers = new ChildTransfersRepository(trx);
-      const row = await transfers.find(id, viewer.orgPath);
+      const row = await transfers.find(id, policy.scope(viewer, 'child.read'));
       if (!row) throw notFound();
-      // Only the school that holds the child gives it away.
-      if (!APPROVERS.includes(viewer.role) || !canSee(viewer, row.from_path)) throw forbidden();
+      // Only the school that holds the child gives it away; the asking school sees its request, not the child.
+      const child = { path: row.child_path, classLabel: row.child_class };
+      if (!policy.may(viewer, 'child.read', child)) throw forbidden();
+      policy.check(viewer, 'child.decide', child);
       const status = decision === 'accept' ? 'accepted' : 'declined';
       if (!(await transfers.decide(row.id, status, viewer.email))) throw conflict();
       if (status === 'accepted') {
@@ -134,7 +138,7 @@ export class ChildTransfersService {
           details: { transfer: row.id, from: row.from_code, to: row.to_code },
         });
       }
-      return toTransferDto((await transfers.find(row.id, '/'))!, ctx);
+      return toTransferDto((await transfers.find(row.id, EVERY_TRANSFER))!, ctx);
     });
   }
 }

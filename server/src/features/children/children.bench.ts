@@ -1,4 +1,4 @@
-import { cliViewer } from '../../db/access-gate.ts';
+import { cliViewer } from '../../access/viewer.ts';
 import { measure, type BenchCase } from '../bench/bench-case.ts';
 import { seedManyChildren } from './children.bulk-seed.ts';
 

@@ -1,5 +1,5 @@
 import { makeValidIin } from '#domain/iin';
-import type { Viewer } from '../../db/access-gate.ts';
+import type { Viewer } from '../../access/viewer.ts';
 import type { RequestContext } from '../../http/request-context.ts';
 import { startTestApp, type TestApp } from '../../test/test-app.ts';
 import { given } from '../../test/given.ts';

@@ -1,12 +1,13 @@
 import { parseCategoryList } from '#domain/categories';
-import { normalizeClassLabel } from '#domain/class-label';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
+import { policy, type Scope } from '../../access/policy.ts';
+import { inScope } from '../../access/scope-sql.ts';
 import { AppError, type Message } from '../../http/app-error.ts';
 import type { ApplyResult, ImportContext, Importer, RowIssue } from '../import/importer.ts';
 import { OrgUnitsRepository } from '../org-units/org-units.repository.ts';
 import { ChildrenRepository } from './children.repository.ts';
-import { APPROVERS, insertChildren, rawOf, updateChild, type ChildDetails } from './children.service.ts';
+import { childTarget, insertChildren, rawOf, updateChild, type ChildDetails } from './children.service.ts';
 import {
   checkChild,
   dupKeyOf,
@@ -51,22 +52,25 @@ async function schoolOf(ic: ImportContext, code: string) {
   const cache = scratch(ic, 'children.schools', () => new Map<string, { id: string; path: string } | null>());
   if (!cache.has(key)) {
     const units = new OrgUnitsRepository(ic.db);
-    const unit = key
-      ? await units.findByCode(key, viewer.orgPath)
-      : await units.findById(viewer.orgUnitId, viewer.orgPath);
+    const visible = policy.scope(viewer, 'unit.read');
+    const unit = key ? await units.findByCode(key, visible) : await units.findById(viewer.orgUnitId, visible);
     cache.set(key, unit && unit.type === 'school' ? { id: unit.id, path: unit.path } : null);
   }
   return cache.get(key) ?? null;
 }
 
-/** For a row without an IIN: the child of the same school with the same surname, name and birth date, if any. */
-async function matchWithoutIin(db: Kysely<DB>, row: ChildImportRow) {
+/**
+ * For a row without an IIN: the child of the same school with the same surname, name and birth date, if any, among
+ * those the importer may change (a teacher: their own classes). A look-alike outside that is never touched.
+ */
+async function matchWithoutIin(db: Kysely<DB>, row: ChildImportRow, scope: Scope) {
   const same = await db
     .selectFrom('children')
     .select(['id', 'org_unit_id'])
     .where('dup_key', '=', dupKeyOf(row.values))
     .where('org_unit_id', '=', row.school.id)
     .where('iin', 'is', null)
+    .where(inScope(scope, 'org_path', { classColumn: 'class_label' }))
     .orderBy('id')
     .executeTakeFirst();
   return same ? { id: same.id, schoolId: same.org_unit_id } : null;
@@ -117,7 +121,7 @@ const comparable = (v: RawChild) =>
 
 export const childrenImporter: Importer<ChildImportRow> = {
   kind: 'children',
-  roles: ['admin', 'coordinator', 'director', 'teacher'],
+  action: 'child.write',
   columns: [
     {
       key: 'iin',
@@ -219,8 +223,8 @@ export const childrenImporter: Importer<ChildImportRow> = {
     }
     if (
       check.ok &&
-      viewer.role === 'teacher' &&
-      !viewer.classes.map(normalizeClassLabel).includes(check.values.classLabel)
+      school &&
+      !policy.may(viewer, 'child.write', { path: school.path, classLabel: check.values.classLabel })
     ) {
       errors.push({
         field: 'class',
@@ -240,16 +244,10 @@ export const childrenImporter: Importer<ChildImportRow> = {
       } else {
         seen.set(iin, rowNumber);
         const holder = await new ChildrenRepository(ic.db).findByIinAnywhere(iin);
+        // Another school's child is not named (nor its school): the row only says where to go next.
         if (holder && school && holder.org_unit_id !== school.id) {
-          errors.push({
-            field: 'iin',
-            message: { key: 'children:errors.iinElsewhere', params: { school: holder.school_name_ru } },
-          });
-        } else if (
-          holder &&
-          viewer.role === 'teacher' &&
-          !viewer.classes.map(normalizeClassLabel).includes(holder.class_label)
-        ) {
+          errors.push({ field: 'iin', message: { key: 'children:errors.iinElsewhere' } });
+        } else if (holder && !policy.may(viewer, 'child.write', childTarget(holder))) {
           errors.push({ field: 'iin', message: { key: 'children:errors.iinTaken' } });
         }
       }
@@ -262,7 +260,8 @@ export const childrenImporter: Importer<ChildImportRow> = {
     const { ctx, db } = ic;
     const repo = new ChildrenRepository(db);
     // Whoever sits on the school's commission (and the CLI operator) brings in an approved list.
-    const status = APPROVERS.includes(ctx.viewer.role) ? 'approved' : 'proposed';
+    const status = policy.anywhere(ctx.viewer, 'child.decide') ? 'approved' : 'proposed';
+    const writable = policy.scope(ctx.viewer, 'child.write');
     const result: ApplyResult = { created: 0, updated: 0, unchanged: 0 };
     const holders = new Map<string, { id: string; schoolId: string }>();
     const iins = rows.flatMap((r) => (r.values.iin ? [r.values.iin] : []));
@@ -271,20 +270,19 @@ export const childrenImporter: Importer<ChildImportRow> = {
     const fresh: ChildImportRow[] = [];
     const matched: { row: ChildImportRow; id: string }[] = [];
     for (const row of rows) {
-      const match = row.values.iin ? (holders.get(row.values.iin) ?? null) : await matchWithoutIin(db, row);
+      const match = row.values.iin
+        ? (holders.get(row.values.iin) ?? null)
+        : await matchWithoutIin(db, row, writable);
       if (!match) fresh.push(row);
       else if (match.schoolId !== row.school.id) {
         throw new AppError(409, 'iin_elsewhere', {
           key: 'children:errors.iinElsewhere',
-          params: { school: '' },
         });
       } else matched.push({ row, id: match.id });
     }
     // Rows of children already in the system: load them all at once, then compare each with its row.
     const ids = matched.map((m) => m.id);
-    const stored = new Map(
-      (await repo.findManyByIds(ids, { path: '/', classes: null })).map((r) => [r.id, r]),
-    );
+    const stored = new Map((await repo.findManyByIds(ids, writable)).map((r) => [r.id, r]));
     for (let i = 0; i < matched.length; i += 500) {
       const chunk = matched.slice(i, i + 500);
       const d = await repo.detailsOf(chunk.map((m) => m.id));

@@ -8,7 +8,8 @@ import {
   type Updateable,
 } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
-import { withinScope } from '../../db/access-gate.ts';
+import type { Scope } from '../../access/policy.ts';
+import { inScope } from '../../access/scope-sql.ts';
 import type {
   ChildCategoriesTable,
   ChildGuardiansTable,
@@ -25,15 +26,6 @@ export type ChildRow = Selectable<ChildrenTable> & {
 };
 export type GuardianRow = Selectable<ChildGuardiansTable>;
 export type CategoryRow = Selectable<ChildCategoriesTable>;
-
-/**
- * Who may be seen: every read is bounded by the scope path, and a teacher's reads by their classes too
- * (`classes` null means "all classes"). A child outside either is simply not found.
- */
-export interface ChildScope {
-  path: string;
-  classes: string[] | null;
-}
 
 type SortKey = 'c.sort_name' | 'c.id' | 'c.grade' | 'c.class_label' | 'c.birth_date' | 'c.updated_at';
 const SORT_KEYS: Record<'name' | 'class' | 'birthDate' | 'updated', SortKey[]> = {
@@ -60,29 +52,22 @@ export function cursorOf(row: ChildRow, sort: ChildSort): ChildCursor {
 export class ChildrenRepository {
   constructor(private readonly db: Kysely<DB>) {}
 
-  private base(scope: ChildScope) {
-    let q = this.db
+  /** Who may be seen: the policy's scope, for a teacher their classes too. A child outside is simply not found. */
+  private base(scope: Scope) {
+    return this.db
       .selectFrom('children as c')
       .innerJoin('org_units as o', 'o.id', 'c.org_unit_id')
       .selectAll('c')
       .select(['o.code as school_code', 'o.name_ru as school_name_ru', 'o.name_kk as school_name_kk'])
-      .where(withinScope('c.org_path', scope.path));
-    if (scope.classes) {
-      // A teacher without classes sees nobody.
-      q =
-        scope.classes.length > 0
-          ? q.where('c.class_label', 'in', scope.classes)
-          : q.where(sql<SqlBool>`1 = 0`);
-    }
-    return q;
+      .where(inScope(scope, 'c.org_path', { classColumn: 'c.class_label' }));
   }
 
-  findById(id: string, scope: ChildScope): Promise<ChildRow | undefined> {
+  findById(id: string, scope: Scope): Promise<ChildRow | undefined> {
     return this.base(scope).where('c.id', '=', id).executeTakeFirst();
   }
 
   /** Many children by id (an import matching its rows), in chunks. */
-  async findManyByIds(ids: string[], scope: ChildScope): Promise<ChildRow[]> {
+  async findManyByIds(ids: string[], scope: Scope): Promise<ChildRow[]> {
     const out: ChildRow[] = [];
     for (let i = 0; i < ids.length; i += CHUNK) {
       out.push(
@@ -99,14 +84,14 @@ export class ChildrenRepository {
     return this.db
       .selectFrom('children as c')
       .innerJoin('org_units as o', 'o.id', 'c.org_unit_id')
-      .select(['c.id', 'c.org_unit_id', 'c.org_path', 'c.class_label', 'c.surname', 'c.name', 'c.patronymic'])
-      .select(['o.code as school_code', 'o.name_ru as school_name_ru', 'o.name_kk as school_name_kk'])
+      .select(['c.id', 'c.org_unit_id', 'c.org_path', 'c.class_label'])
+      .select(['o.code as school_code'])
       .where('c.iin', '=', iin)
       .executeTakeFirst();
   }
 
   /** One page of the filtered list, in the chosen order, after the cursor; one row more tells of a next page. */
-  list(scope: ChildScope, filter: ChildFilter, limit: number, after?: ChildCursor) {
+  list(scope: Scope, filter: ChildFilter, limit: number, after?: ChildCursor) {
     const { keys, desc } = sortOf(filter.sort);
     let q = this.filtered(scope, filter);
     if (after && after.length === keys.length) {
@@ -122,7 +107,7 @@ export class ChildrenRepository {
     return q.limit(limit).execute();
   }
 
-  async count(scope: ChildScope, filter: ChildFilter): Promise<number> {
+  async count(scope: Scope, filter: ChildFilter): Promise<number> {
     const r = await this.filtered(scope, filter)
       .clearSelect()
       .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -130,14 +115,18 @@ export class ChildrenRepository {
     return Number(r?.n ?? 0);
   }
 
-  private filtered(scope: ChildScope, filter: ChildFilter) {
+  private filtered(scope: Scope, filter: ChildFilter) {
     let q = this.base(scope);
     if (filter.status) q = q.where('c.status', '=', filter.status);
     // Archived children (left school) stay out of lists unless asked for.
     else q = q.where('c.status', '!=', 'archived');
     if (filter.q) {
       const text = filter.q.trim();
-      if (/^\d{1,12}$/.test(text)) q = q.where('c.iin', 'like', `${text}%`);
+      // Digits look an IIN up. The masked view finds a child only by the whole IIN, so that a masked IIN cannot be
+      // rebuilt digit by digit from what a prefix search finds.
+      if (/^\d{12}$/.test(text)) q = q.where('c.iin', '=', text);
+      else if (/^\d{1,11}$/.test(text))
+        q = scope.masked ? q.where(sql<SqlBool>`1 = 0`) : q.where('c.iin', 'like', `${text}%`);
       else
         q = q.where(
           'c.sort_name',
@@ -383,8 +372,8 @@ export class ChildrenRepository {
       .execute();
   }
 
-  /** Open duplicate flags whose newer child lies within the scope. */
-  duplicateFlags(scopePath: string, flagId?: string) {
+  /** Open duplicate flags whose newer child lies within the scope (with the look-alike's path, to check it). */
+  duplicateFlags(scope: Scope, flagId?: string) {
     let q = this.db
       .selectFrom('child_duplicate_flags as f')
       .innerJoin('children as a', 'a.id', 'f.child_id')
@@ -403,6 +392,7 @@ export class ChildrenRepository {
         'a.class_label as a_class',
         'a.version as a_version',
         'a.status as a_status',
+        'a.org_path as a_path',
         'oa.code as a_school',
         'b.id as b_id',
         'b.surname as b_surname',
@@ -410,9 +400,10 @@ export class ChildrenRepository {
         'b.patronymic as b_patronymic',
         'b.birth_date as b_birth_date',
         'b.class_label as b_class',
+        'b.org_path as b_path',
         'ob.code as b_school',
       ])
-      .where(withinScope('f.org_path', scopePath))
+      .where(inScope(scope, 'a.org_path', { classColumn: 'a.class_label' }))
       .orderBy('f.created_at');
     q = flagId ? q.where('f.id', '=', flagId) : q.where('f.status', '=', 'open');
     return q.execute();

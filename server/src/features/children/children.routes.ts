@@ -183,7 +183,7 @@ export function childrenRoutes(app: App, { children, needs, childTransfers }: Se
   app.post(
     '/api/need-items',
     {
-      config: { roles: ['admin'] },
+      config: { action: 'reference.manage' },
       schema: { tags: itemTags, body: NeedItemCreate, response: { 201: NeedItemDto } },
     },
     async (req, reply) => reply.status(201).send(await needs.createItem(contextOf(req), req.body)),
@@ -191,7 +191,7 @@ export function childrenRoutes(app: App, { children, needs, childTransfers }: Se
   app.patch(
     '/api/need-items/:id',
     {
-      config: { roles: ['admin'] },
+      config: { action: 'reference.manage' },
       schema: { tags: itemTags, params: IdParams, body: NeedItemPatch, response: { 200: NeedItemDto } },
     },
     (req) => needs.updateItem(contextOf(req), req.params.id, req.body),

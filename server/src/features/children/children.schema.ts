@@ -281,9 +281,10 @@ export const TransferCreate = z.strictObject({
 });
 export const TransferDto = z.object({
   id: z.string(),
-  childId: z.string(),
-  childName: z.string(),
-  fromSchoolCode: z.string(),
+  /** The child and where it comes from: null while the child is not one the viewer may see (a request sent). */
+  childId: z.string().nullable(),
+  childName: z.string().nullable(),
+  fromSchoolCode: z.string().nullable(),
   toSchoolCode: z.string(),
   classLabel: z.string(),
   note: z.string().nullable(),
@@ -307,13 +308,16 @@ export const DuplicateDto = z.object({
     classLabel: z.string(),
     schoolCode: z.string(),
   }),
-  other: z.object({
-    id: z.string(),
-    fullName: z.string(),
-    birthDate: z.string(),
-    classLabel: z.string(),
-    schoolCode: z.string(),
-  }),
+  /** The look-alike; null when it is registered where the viewer may not see (another school or class). */
+  other: z
+    .object({
+      id: z.string(),
+      fullName: z.string(),
+      birthDate: z.string(),
+      classLabel: z.string(),
+      schoolCode: z.string(),
+    })
+    .nullable(),
   status: z.enum(['open', 'distinct', 'same']),
 });
 export const DuplicateResolve = z.strictObject({ decision: z.enum(['distinct', 'same']) });

@@ -2,9 +2,10 @@ import type { Kysely } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import { normalizeClassLabel, parseClassLabel } from '#domain/class-label';
 import { checkIin } from '#domain/iin';
+import { policy } from '../../access/policy.ts';
+import type { Viewer } from '../../access/viewer.ts';
 import type { Database } from '../../db/engine.ts';
-import { canSee, type Viewer } from '../../db/access-gate.ts';
-import type { ChildStatus, DB, Role } from '../../db/schema.ts';
+import type { ChildStatus, DB } from '../../db/schema.ts';
 import { AppError, conflict, forbidden, invalid, notFound, type Message } from '../../http/app-error.ts';
 import type { RequestContext } from '../../http/request-context.ts';
 import { decodeCursor, encodeCursor } from '../../http/common.schema.ts';
@@ -17,7 +18,6 @@ import {
   type CategoryRow,
   type ChildCursor,
   type ChildRow,
-  type ChildScope,
   type GuardianRow,
 } from './children.repository.ts';
 import type {
@@ -39,17 +39,15 @@ import {
   type RawChild,
 } from './children.validation.ts';
 
-/** Roles that sit on the school's commission: they approve, reject, archive and decide transfers. */
-export const APPROVERS: readonly Role[] = ['admin', 'coordinator', 'director'];
-const WRITERS: readonly Role[] = ['admin', 'coordinator', 'director', 'teacher'];
+/** The policy's view of a child: its school's path and its class. */
+export const childTarget = (row: { org_path: string; class_label: string }) => ({
+  path: row.org_path,
+  classLabel: row.class_label,
+});
 
-/** What a viewer may see of children: its scope, and for a teacher only its own classes. */
-export function childScope(viewer: Viewer, path = viewer.orgPath): ChildScope {
-  return { path, classes: viewer.role === 'teacher' ? viewer.classes.map(normalizeClassLabel) : null };
-}
-
-export function mayEdit(viewer: Viewer, orgPath: string): boolean {
-  return WRITERS.includes(viewer.role) && canSee(viewer, orgPath);
+/** Whether the viewer may change the child (teachers: in their own classes). */
+export function mayEdit(viewer: Viewer, row: { org_path: string; class_label: string }): boolean {
+  return policy.may(viewer, 'child.write', childTarget(row));
 }
 
 export interface ChildDetails {
@@ -64,13 +62,12 @@ function maskIin(iin: string): string {
 }
 
 /**
- * The one place that decides what of a child a viewer gets. School staff (and admins) see the whole record.
- * Education officers above schools read names, class, categories and status to follow their schools, but not
- * the family's contacts, address, notes, proof documents or the full IIN. (A future setting could hide names
- * from them too: it belongs here.)
+ * What of a child a viewer gets. The full record, or the masked view the policy gives education officers above
+ * schools: names, class, categories and status to follow their schools, but not the family's contacts, address,
+ * notes, proof documents or the full IIN.
  */
 export function toChildDto(row: ChildRow, viewer: Viewer, details: ChildDetails): ChildDto {
-  const officer = viewer.role === 'officer';
+  const officer = policy.masked(viewer, 'child.read', childTarget(row));
   return {
     id: row.id,
     schoolCode: row.school_code,
@@ -110,7 +107,7 @@ export function toChildDto(row: ChildRow, viewer: Viewer, details: ChildDetails)
     })),
     openNeeds: details.openNeeds,
     possibleDuplicate: details.possibleDuplicate,
-    editable: mayEdit(viewer, row.org_path),
+    editable: mayEdit(viewer, row),
     version: row.version,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
@@ -184,7 +181,11 @@ const categoryRows = (v: ChildValues) =>
     valid_until: c.validUntil,
   }));
 
-/** Refuses an IIN another child holds: in the same school a plain duplicate, elsewhere an offer to transfer. */
+/**
+ * Refuses an IIN another child holds. The caller hears only what it may know: a child of its own sight in the
+ * same school is named by id; any other holder (another class, another school) is "registered elsewhere, ask for
+ * a transfer" with no name, class or school.
+ */
 export async function assertIinFree(
   repo: ChildrenRepository,
   viewer: Viewer,
@@ -196,9 +197,7 @@ export async function assertIinFree(
   const holder = await repo.findByIinAnywhere(iin);
   if (!holder || holder.id === selfId) return;
   if (holder.org_unit_id === schoolId) {
-    const visible =
-      canSee(viewer, holder.org_path) &&
-      (viewer.role !== 'teacher' || viewer.classes.map(normalizeClassLabel).includes(holder.class_label));
+    const visible = policy.may(viewer, 'child.read', childTarget(holder));
     throw new AppError(
       409,
       'iin_taken',
@@ -210,15 +209,8 @@ export async function assertIinFree(
   throw new AppError(
     409,
     'iin_elsewhere',
-    { key: 'children:errors.iinElsewhere', params: { school: holder.school_name_ru } },
-    { iin: { key: 'children:errors.iinElsewhere', params: { school: holder.school_name_ru } } },
-    {
-      transfer: {
-        schoolCode: holder.school_code,
-        schoolNameRu: holder.school_name_ru,
-        schoolNameKk: holder.school_name_kk,
-      },
-    },
+    { key: 'children:errors.iinElsewhere' },
+    { iin: { key: 'children:errors.iinElsewhere' } },
   );
 }
 
@@ -394,7 +386,7 @@ export class ChildrenService {
   /** A child within the viewer's sight (scope and, for teachers, classes), with its details; 404 otherwise. */
   async load(db: Kysely<DB>, viewer: Viewer, id: string) {
     const repo = this.repo(db);
-    const row = await repo.findById(id, childScope(viewer));
+    const row = await repo.findById(id, policy.scope(viewer, 'child.read'));
     if (!row) throw notFound();
     return { row, details: await this.details(repo, [row.id]).then((d) => d(row.id)) };
   }
@@ -410,7 +402,7 @@ export class ChildrenService {
   }
 
   async list(ctx: RequestContext, query: ChildListQuery) {
-    const scope = childScope(ctx.viewer, await this.orgUnits.resolveScope(ctx, query.org));
+    const scope = await this.orgUnits.scope(ctx, 'child.read', query.org);
     const filter = this.normalizeFilter(query);
     const repo = this.repo();
     const rows = await repo.list(scope, filter, query.limit + 1, decodeCursor<ChildCursor>(query.cursor));
@@ -433,8 +425,7 @@ export class ChildrenService {
 
   /** The children of the filtered list, all of them (to a sane maximum), for export and printing. Audited. */
   async exportRows(ctx: RequestContext, query: ChildFilter) {
-    const scopePath = await this.orgUnits.resolveScope(ctx, query.org);
-    const scope = childScope(ctx.viewer, scopePath);
+    const scope = await this.orgUnits.scope(ctx, 'child.read', query.org);
     const filter = this.normalizeFilter(query);
     const repo = this.repo();
     const rows = await repo.list(scope, filter, EXPORT_MAX);
@@ -445,7 +436,7 @@ export class ChildrenService {
     await new AuditRepository(this.database.db).write(ctx.viewer, ctx.ip, {
       action: 'export',
       entity: 'child',
-      orgPath: scopePath,
+      orgPath: scope.root,
       details: { filter: { ...filter }, count: rows.length },
     });
     return rows.map((r) => toChildDto(r, ctx.viewer, details(r.id)));
@@ -478,34 +469,40 @@ export class ChildrenService {
   /** The school a new child goes to: the one named (within the viewer's scope) or the viewer's own school. */
   async schoolFor(db: Kysely<DB>, viewer: Viewer, code: string | undefined): Promise<OrgUnitRow> {
     const units = new OrgUnitsRepository(db);
+    const visible = policy.scope(viewer, 'unit.read');
     const unit = code
-      ? await units.findByCode(code, viewer.orgPath)
-      : await units.findById(viewer.orgUnitId, viewer.orgPath);
+      ? await units.findByCode(code, visible)
+      : await units.findById(viewer.orgUnitId, visible);
     if (!unit || unit.type !== 'school') {
       throw invalid({ schoolCode: { key: 'children:errors.school', params: { code: code ?? '' } } });
     }
     return unit;
   }
 
-  private assertTeacherClass(viewer: Viewer, classLabel: string) {
-    if (viewer.role === 'teacher' && !viewer.classes.map(normalizeClassLabel).includes(classLabel)) {
+  /** A child put into a class the viewer may not write to (a teacher's other classes) is refused on the field. */
+  private assertClass(viewer: Viewer, school: { path: string }, classLabel: string) {
+    const mark = policy.mark(viewer, 'child.write', { path: school.path, classLabel });
+    if (mark === '✗') throw forbidden();
+    if (mark !== '✓') {
       throw invalid({ classLabel: { key: 'children:errors.notYourClass', params: { value: classLabel } } });
     }
   }
 
   async create(ctx: RequestContext, input: ChildCreate): Promise<Saved> {
     const { viewer } = ctx;
-    if (!WRITERS.includes(viewer.role)) throw forbidden();
+    policy.require(viewer, 'child.write');
     const { schoolCode, ...raw } = input;
+    // Those who may write only in their own classes are the class teachers: they propose, families apply.
+    const classBound = policy.scope(viewer, 'child.read').classes !== null;
     const check = checkChild(
-      { ...raw, source: raw.source ?? (viewer.role === 'teacher' ? 'teacher' : 'family') },
+      { ...raw, source: raw.source ?? (classBound ? 'teacher' : 'family') },
       todayInKazakhstan(),
     );
     if (!check.ok) throw invalid(check.errors);
     const v = check.values;
-    this.assertTeacherClass(viewer, v.classLabel);
     return this.database.db.transaction().execute(async (trx) => {
       const school = await this.schoolFor(trx, viewer, schoolCode);
+      this.assertClass(viewer, school, v.classLabel);
       await assertIinFree(this.repo(trx), viewer, v.iin, school.id);
       const id = await insertChild(trx, ctx, school, v, 'proposed').catch((e: unknown) => {
         // Two people saving the same new IIN at the same moment: the unique index decides, the loser hears why.
@@ -528,7 +525,7 @@ export class ChildrenService {
     const { viewer } = ctx;
     return this.database.db.transaction().execute(async (trx) => {
       const { row, details } = await this.load(trx, viewer, id);
-      if (!mayEdit(viewer, row.org_path)) throw forbidden();
+      policy.check(viewer, 'child.write', childTarget(row));
       if (row.version !== patch.version) throw conflict({ ...toChildDto(row, viewer, details) });
       const { version: _version, ...fields } = patch;
       const changed = Object.keys(fields).filter((k) => fields[k as keyof typeof fields] !== undefined);
@@ -538,7 +535,7 @@ export class ChildrenService {
       const check = checkChild(merged, todayInKazakhstan());
       if (!check.ok) throw invalid(check.errors);
       const v = check.values;
-      if (v.classLabel !== row.class_label) this.assertTeacherClass(viewer, v.classLabel);
+      if (v.classLabel !== row.class_label) this.assertClass(viewer, { path: row.org_path }, v.classLabel);
       if (v.iin !== row.iin) await assertIinFree(this.repo(trx), viewer, v.iin, row.org_unit_id, row.id);
       const ok = await updateChild(trx, ctx, row, v, {
         guardians: fields.guardians !== undefined,
@@ -563,7 +560,7 @@ export class ChildrenService {
     const { viewer } = ctx;
     return this.database.db.transaction().execute(async (trx) => {
       const { row, details } = await this.load(trx, viewer, id);
-      if (!APPROVERS.includes(viewer.role) || !mayEdit(viewer, row.org_path)) throw forbidden();
+      policy.check(viewer, 'child.decide', childTarget(row));
       if (row.version !== input.version) throw conflict({ ...toChildDto(row, viewer, details) });
       const rule = TRANSITIONS[input.action];
       if (!rule.from.includes(row.status)) {
@@ -600,8 +597,13 @@ export class ChildrenService {
 
   // ── Probable duplicates ────────────────────────────────────────────────────────────────────────────
 
+  /**
+   * Open probable duplicates of the children in the viewer's sight. The look-alike is named only when the viewer
+   * may see it too; otherwise the flag says only that a child with the same name and birth date is registered
+   * elsewhere.
+   */
   async duplicates(ctx: RequestContext, org: string | undefined) {
-    const scope = await this.orgUnits.resolveScope(ctx, org);
+    const scope = await this.orgUnits.scope(ctx, 'child.read', org);
     const rows = await this.repo().duplicateFlags(scope);
     return rows.map((r) => ({
       id: r.id,
@@ -613,13 +615,15 @@ export class ChildrenService {
         classLabel: r.a_class,
         schoolCode: r.a_school,
       },
-      other: {
-        id: r.b_id,
-        fullName: [r.b_surname, r.b_name, r.b_patronymic].filter(Boolean).join(' '),
-        birthDate: r.b_birth_date,
-        classLabel: r.b_class,
-        schoolCode: r.b_school,
-      },
+      other: policy.may(ctx.viewer, 'child.read', { path: r.b_path, classLabel: r.b_class })
+        ? {
+            id: r.b_id,
+            fullName: [r.b_surname, r.b_name, r.b_patronymic].filter(Boolean).join(' '),
+            birthDate: r.b_birth_date,
+            classLabel: r.b_class,
+            schoolCode: r.b_school,
+          }
+        : null,
     }));
   }
 
@@ -628,9 +632,9 @@ export class ChildrenService {
     const { viewer } = ctx;
     return this.database.db.transaction().execute(async (trx) => {
       const repo = this.repo(trx);
-      const [flag] = await repo.duplicateFlags(viewer.orgPath, flagId);
+      const [flag] = await repo.duplicateFlags(policy.scope(viewer, 'child.read'), flagId);
       if (!flag) throw notFound();
-      if (!APPROVERS.includes(viewer.role)) throw forbidden();
+      policy.check(viewer, 'child.decide', { path: flag.a_path, classLabel: flag.a_class });
       if (!(await repo.resolveDuplicate(flag.id, decision, viewer.email))) throw conflict();
       if (decision === 'same' && flag.a_status !== 'archived') {
         await repo.update(flag.a_id, flag.a_version, { status: 'archived' });

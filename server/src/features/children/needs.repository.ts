@@ -1,8 +1,8 @@
 import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
-import { sql, type SqlBool } from 'kysely';
-import { withinScope } from '../../db/access-gate.ts';
+import { sql } from 'kysely';
+import type { Scope } from '../../access/policy.ts';
+import { inScope } from '../../access/scope-sql.ts';
 import type { ChildNeedsTable, DB, NeedItemsTable, NeedStatus } from '../../db/schema.ts';
-import type { ChildScope } from './children.repository.ts';
 
 export type NeedRow = Selectable<ChildNeedsTable> & { item_code: string };
 export type NeedItemRow = Selectable<NeedItemsTable>;
@@ -78,8 +78,8 @@ export class NeedsRepository {
    * What to buy for the children of a scope: quantity and estimated cost per item and size, over children who
    * are on the list (not rejected or archived).
    */
-  summary(scope: ChildScope, status: NeedStatus) {
-    let q = this.db
+  summary(scope: Scope, status: NeedStatus) {
+    return this.db
       .selectFrom('child_needs as n')
       .innerJoin('children as c', 'c.id', 'n.child_id')
       .innerJoin('need_items as i', 'i.id', 'n.item_id')
@@ -96,36 +96,24 @@ export class NeedsRepository {
         (eb) =>
           eb.fn.sum<number>(sql`coalesce(${sql.ref('n.est_cost')}, 0) * ${sql.ref('n.quantity')}`).as('cost'),
       ])
-      .where(withinScope('c.org_path', scope.path))
+      .where(inScope(scope, 'c.org_path', { classColumn: 'c.class_label' }))
       .where('c.status', 'not in', ['rejected', 'archived'])
       .where('n.status', '=', status)
       .groupBy(['i.id', 'i.code', 'i.name_kk', 'i.name_ru', 'i.name_en', 'i.position', 'n.size'])
       .orderBy('i.position')
-      .orderBy('n.size');
-    if (scope.classes) {
-      q =
-        scope.classes.length > 0
-          ? q.where('c.class_label', 'in', scope.classes)
-          : q.where(sql<SqlBool>`1 = 0`);
-    }
-    return q.execute();
+      .orderBy('n.size')
+      .execute();
   }
 
-  async childrenWithNeeds(scope: ChildScope, status: NeedStatus): Promise<number> {
-    let q = this.db
+  async childrenWithNeeds(scope: Scope, status: NeedStatus): Promise<number> {
+    const r = await this.db
       .selectFrom('child_needs as n')
       .innerJoin('children as c', 'c.id', 'n.child_id')
       .select((eb) => eb.fn.count<number>('n.child_id').distinct().as('n'))
-      .where(withinScope('c.org_path', scope.path))
+      .where(inScope(scope, 'c.org_path', { classColumn: 'c.class_label' }))
       .where('c.status', 'not in', ['rejected', 'archived'])
-      .where('n.status', '=', status);
-    if (scope.classes) {
-      q =
-        scope.classes.length > 0
-          ? q.where('c.class_label', 'in', scope.classes)
-          : q.where(sql<SqlBool>`1 = 0`);
-    }
-    const r = await q.executeTakeFirst();
+      .where('n.status', '=', status)
+      .executeTakeFirst();
     return Number(r?.n ?? 0);
   }
 }

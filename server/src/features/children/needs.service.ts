@@ -1,8 +1,9 @@
 import { v7 as uuidv7 } from 'uuid';
 import { parseTenge } from '#domain/money';
 import { checkFreeText } from '#domain/safe-text';
+import { policy } from '../../access/policy.ts';
 import type { Database } from '../../db/engine.ts';
-import { AppError, conflict, forbidden, invalid, notFound } from '../../http/app-error.ts';
+import { AppError, conflict, invalid, notFound } from '../../http/app-error.ts';
 import type { RequestContext } from '../../http/request-context.ts';
 import type { NeedStatus } from '../../db/schema.ts';
 import { AuditRepository } from '../audit/audit.repository.ts';
@@ -15,7 +16,7 @@ import type {
   NeedItemPatch,
   NeedPatch,
 } from './children.schema.ts';
-import { childScope, mayEdit, ChildrenService } from './children.service.ts';
+import { ChildrenService, childTarget } from './children.service.ts';
 import { NeedsRepository, type NeedItemRow, type NeedRow } from './needs.repository.ts';
 
 export function toNeedDto(row: NeedRow): NeedDto {
@@ -76,7 +77,7 @@ export class NeedsService {
   }
 
   async createItem(ctx: RequestContext, input: NeedItemCreate): Promise<NeedItemDto> {
-    if (ctx.viewer.role !== 'admin') throw forbidden();
+    policy.require(ctx.viewer, 'reference.manage');
     return this.database.db.transaction().execute(async (trx) => {
       const repo = new NeedsRepository(trx);
       if (await repo.itemByCode(input.code)) {
@@ -112,7 +113,7 @@ export class NeedsService {
   }
 
   async updateItem(ctx: RequestContext, id: string, patch: NeedItemPatch): Promise<NeedItemDto> {
-    if (ctx.viewer.role !== 'admin') throw forbidden();
+    policy.require(ctx.viewer, 'reference.manage');
     return this.database.db.transaction().execute(async (trx) => {
       const repo = new NeedsRepository(trx);
       const row = await repo.item(id);
@@ -145,7 +146,7 @@ export class NeedsService {
   async create(ctx: RequestContext, childId: string, input: NeedCreate): Promise<NeedDto> {
     return this.database.db.transaction().execute(async (trx) => {
       const { row } = await this.children.load(trx, ctx.viewer, childId);
-      if (!mayEdit(ctx.viewer, row.org_path)) throw forbidden();
+      policy.check(ctx.viewer, 'child.write', childTarget(row));
       const repo = new NeedsRepository(trx);
       const item = await repo.item(input.itemId);
       if (!item || item.active !== 1) throw invalid({ itemId: { key: 'children:errors.needItem' } });
@@ -176,7 +177,7 @@ export class NeedsService {
   async update(ctx: RequestContext, childId: string, needId: string, patch: NeedPatch): Promise<NeedDto> {
     return this.database.db.transaction().execute(async (trx) => {
       const { row } = await this.children.load(trx, ctx.viewer, childId);
-      if (!mayEdit(ctx.viewer, row.org_path)) throw forbidden();
+      policy.check(ctx.viewer, 'child.write', childTarget(row));
       const repo = new NeedsRepository(trx);
       const need = await repo.find(row.id, needId);
       if (!need) throw notFound();
@@ -207,7 +208,7 @@ export class NeedsService {
   async remove(ctx: RequestContext, childId: string, needId: string): Promise<void> {
     await this.database.db.transaction().execute(async (trx) => {
       const { row } = await this.children.load(trx, ctx.viewer, childId);
-      if (!mayEdit(ctx.viewer, row.org_path)) throw forbidden();
+      policy.check(ctx.viewer, 'child.write', childTarget(row));
       const repo = new NeedsRepository(trx);
       const need = await repo.find(row.id, needId);
       if (!need) throw notFound();
@@ -223,7 +224,7 @@ export class NeedsService {
   }
 
   async summary(ctx: RequestContext, org: string | undefined, status: NeedStatus) {
-    const scope = childScope(ctx.viewer, await this.orgUnits.resolveScope(ctx, org));
+    const scope = await this.orgUnits.scope(ctx, 'child.read', org);
     const repo = new NeedsRepository(this.database.db);
     const rows = await repo.summary(scope, status);
     const out = rows.map((r) => ({

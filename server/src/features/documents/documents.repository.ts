@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
-import { withinScope } from '../../db/access-gate.ts';
+import type { Scope } from '../../access/policy.ts';
+import { inScope } from '../../access/scope-sql.ts';
 import type { DB } from '../../db/schema.ts';
 
 /** The reads the generated papers need beyond those of aid: guardians, the unit above, a year's ФВ rows. */
@@ -31,7 +32,7 @@ export class DocumentsRepository {
   }
 
   /** ФВ aid of a school in a year with the children's names, classes and categories. */
-  fvRows(orgUnitId: string, scopePath: string, year: number) {
+  fvRows(orgUnitId: string, scope: Scope, year: number) {
     return this.db
       .selectFrom('aid as a')
       .innerJoin('children as c', 'c.id', 'a.child_id')
@@ -48,7 +49,7 @@ export class DocumentsRepository {
         'c.sort_name',
       ])
       .where('a.org_unit_id', '=', orgUnitId)
-      .where(withinScope('a.org_path', scopePath))
+      .where(inScope(scope, 'a.org_path', { classColumn: 'c.class_label' }))
       .where('a.year', '=', year)
       .where('a.source', '=', 'fv')
       .where('a.reverses', 'is', null)
@@ -59,13 +60,13 @@ export class DocumentsRepository {
   }
 
   /** A sponsor's aid in effect under a scope in a year, with items, for the thank-you letter. */
-  sponsorRows(sponsorId: string, scopePath: string, year: number) {
+  sponsorRows(sponsorId: string, scope: Scope, year: number) {
     return this.db
       .selectFrom('aid as a')
       .leftJoin('aid as rv', 'rv.reverses', 'a.id')
       .select(['a.child_id', 'a.amount', 'a.items', 'a.form', 'a.org_unit_id'])
       .where('a.sponsor_id', '=', sponsorId)
-      .where(withinScope('a.org_path', scopePath))
+      .where(inScope(scope, 'a.org_path'))
       .where('a.year', '=', year)
       .where('a.reverses', 'is', null)
       .where('rv.id', 'is', null)

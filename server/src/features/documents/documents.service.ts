@@ -2,6 +2,7 @@ import { COMMON_MESSAGES } from '#domain/common-messages';
 import { formatDate } from '#domain/dates';
 import type { Lang } from '#domain/lang';
 import { formatNumber, formatTenge, sumTenge } from '#domain/money';
+import { policy } from '../../access/policy.ts';
 import type { Database } from '../../db/engine.ts';
 import { invalid, notFound } from '../../http/app-error.ts';
 import type { RequestContext } from '../../http/request-context.ts';
@@ -56,11 +57,19 @@ export class DocumentsService {
   }
 
   async act(ctx: RequestContext, handoverId: string, lang: Lang): Promise<Paper> {
+    // The handover as the viewer sees it (a teacher: the lines of their classes only).
     const h = await this.aid.get(ctx, handoverId);
-    const unit = await new OrgUnitsRepository(this.database.db).findByCode(h.orgCode, ctx.viewer.orgPath);
+    const unit = await new OrgUnitsRepository(this.database.db).findByCode(
+      h.orgCode,
+      policy.scope(ctx.viewer, 'unit.read'),
+    );
     if (!unit) throw notFound();
     const live = h.lines.filter((l) => l.reverses === null && l.reversedBy === null);
-    const guardians = await new DocumentsRepository(this.database.db).guardians(live.map((l) => l.childId));
+    // The masked view (officers) prints no guardian: the column stays for the signatures on paper.
+    const masked = policy.masked(ctx.viewer, 'aid.read', { path: unit.path });
+    const guardians = masked
+      ? new Map<string, string>()
+      : await new DocumentsRepository(this.database.db).guardians(live.map((l) => l.childId));
     const what = (items: Items) =>
       items.length > 0
         ? items
@@ -150,11 +159,15 @@ export class DocumentsService {
     lang: Lang,
   ): Promise<Paper> {
     const units = new OrgUnitsRepository(this.database.db);
-    const unit = await units.findByCode(org ?? ctx.viewer.orgCode, ctx.viewer.orgPath);
+    const unit = await units.findByCode(org ?? ctx.viewer.orgCode, policy.scope(ctx.viewer, 'unit.read'));
     if (!unit) throw notFound();
-    const sponsor = await new SponsorsRepository(this.database.db).findById(sponsorId, unit.path);
+    const scope = policy.scope(ctx.viewer, 'document.thanks', unit);
+    const sponsor = await new SponsorsRepository(this.database.db).findById(
+      sponsorId,
+      policy.scope(ctx.viewer, 'sponsor.read', unit),
+    );
     if (!sponsor) throw notFound();
-    const rows = await new DocumentsRepository(this.database.db).sponsorRows(sponsorId, unit.path, year);
+    const rows = await new DocumentsRepository(this.database.db).sponsorRows(sponsorId, scope, year);
     const amount = sumTenge(rows.map((r) => Number(r.amount)));
     const count = new Set(rows.map((r) => r.child_id)).size;
     const items = new Map<string, number>();
@@ -209,14 +222,15 @@ export class DocumentsService {
   }
 
   async fvDecision(ctx: RequestContext, year: number, org: string | undefined, lang: Lang): Promise<Paper> {
+    policy.require(ctx.viewer, 'document.fv');
     const unit = await new OrgUnitsRepository(this.database.db).findByCode(
       org ?? ctx.viewer.orgCode,
-      ctx.viewer.orgPath,
+      policy.scope(ctx.viewer, 'unit.read'),
     );
     if (!unit) throw notFound();
     if (unit.type !== 'school') throw invalid({ org: { key: 'help:fv.notSchool' } });
     const repo = new DocumentsRepository(this.database.db);
-    const rows = await repo.fvRows(unit.id, ctx.viewer.orgPath, year);
+    const rows = await repo.fvRows(unit.id, policy.scope(ctx.viewer, 'document.fv', unit), year);
     const cats = await new AidRepository(this.database.db).categoriesOf([
       ...new Set(rows.map((r) => r.child_id)),
     ]);

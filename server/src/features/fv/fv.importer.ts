@@ -1,3 +1,4 @@
+import { policy } from '../../access/policy.ts';
 import { v7 as uuidv7 } from 'uuid';
 import { AuditRepository } from '../audit/audit.repository.ts';
 import { RowReader } from '../import/import-cells.ts';
@@ -17,7 +18,7 @@ export interface FvImportRow {
 /** `Школа (код); Год; Выделено` — each school's ФВ allocation for a year, matched by school and year. */
 export const fvImporter: Importer<FvImportRow> = {
   kind: 'fv',
-  roles: ['admin', 'officer', 'coordinator', 'director'],
+  action: 'fv.allocate',
   columns: [
     {
       key: 'school',
@@ -35,7 +36,7 @@ export const fvImporter: Importer<FvImportRow> = {
     const year = r.year('year', { required: true });
     const allocated = r.tenge('allocated', { required: true });
     const unit = code
-      ? await new OrgUnitsRepository(ic.db).findByCode(code, ic.ctx.viewer.orgPath)
+      ? await new OrgUnitsRepository(ic.db).findByCode(code, policy.scope(ic.ctx.viewer, 'unit.read'))
       : undefined;
     if (code && !unit) r.error('school', 'import:cell.choice', { value: code, values: '—' });
     else if (unit && unit.type !== 'school') r.error('school', 'help:fv.notSchool');
@@ -47,7 +48,9 @@ export const fvImporter: Importer<FvImportRow> = {
       const first = seen.get(key);
       if (first !== undefined) r.error('school', 'import:cell.duplicate', { row: first });
       else seen.set(key, rowNumber);
-      const used = (await new FvRepository(ic.db).usage(unit.path, year, unit.id))[0]?.decided ?? 0;
+      const used =
+        (await new FvRepository(ic.db).usage(policy.everywhere('fv.read', 'operator'), year, unit.id))[0]
+          ?.decided ?? 0;
       if (allocated !== null && allocated < used) {
         r.error('allocated', 'help:fv.belowDecided', { allocated: String(allocated), used: String(used) });
       }

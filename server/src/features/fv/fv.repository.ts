@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
-import { withinScope } from '../../db/access-gate.ts';
+import type { Scope } from '../../access/policy.ts';
+import { inScope } from '../../access/scope-sql.ts';
 import { isPostgres } from '../../db/portable.ts';
 import type { DB } from '../../db/schema.ts';
 
@@ -40,7 +41,7 @@ export class FvRepository {
   }
 
   /** Schools under the scope with their allocation of the year (null columns when none is recorded). */
-  schools(scopePath: string, year: number) {
+  schools(scope: Scope, year: number) {
     return this.db
       .selectFrom('org_units as u')
       .leftJoin('fv_allocations as f', (j) => j.onRef('f.org_unit_id', '=', 'u.id').on('f.year', '=', year))
@@ -54,7 +55,7 @@ export class FvRepository {
         'f.allocated',
         'f.version',
       ])
-      .where(withinScope('u.path', scopePath))
+      .where(inScope(scope, 'u.path'))
       .where('u.type', '=', 'school')
       .orderBy('u.path')
       .execute();
@@ -64,7 +65,7 @@ export class FvRepository {
    * ФВ aid in effect per school for the year: rows that neither reverse another nor are reversed. "Paid" is the
    * part whose handover has a proof attached.
    */
-  async usage(scopePath: string, year: number, orgUnitId?: string): Promise<FvUsage[]> {
+  async usage(scope: Scope, year: number, orgUnitId?: string): Promise<FvUsage[]> {
     let q = this.db
       .selectFrom('aid as a')
       .select((eb) => [
@@ -95,7 +96,7 @@ export class FvRepository {
       .where((eb) =>
         eb.not(eb.exists(eb.selectFrom('aid as r').select('r.id').whereRef('r.reverses', '=', 'a.id'))),
       )
-      .where(withinScope('a.org_path', scopePath))
+      .where(inScope(scope, 'a.org_path'))
       .groupBy('a.org_unit_id');
     if (orgUnitId) q = q.where('a.org_unit_id', '=', orgUnitId);
     const rows = await q.execute();

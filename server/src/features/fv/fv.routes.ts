@@ -13,7 +13,7 @@ export function fvRoutes(app: App, { fv }: Services) {
   app.put(
     '/api/reference/pm/:year',
     {
-      config: { roles: ['admin'] },
+      config: { action: 'reference.manage' },
       schema: { tags: ['reference'], params: YearParams, body: PmPut, response: { 200: PmDto } },
     },
     (req) => fv.putPm(contextOf(req), req.params.year, req.body),

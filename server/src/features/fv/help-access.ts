@@ -1,15 +1,14 @@
-import { canSee, type Viewer } from '../../db/access-gate.ts';
+import { policy } from '../../access/policy.ts';
+import type { Viewer } from '../../access/viewer.ts';
 
-// Who may record help for a unit. Read access is the scope gate; these decide writes.
+// Who may record help for a unit, as the policy says (access/rules.ts): `aid.write` and `fv.allocate`.
 
 /** School staff who run the campaign record the help of their own school; admins anywhere in scope. */
-export function mayRecordHelp(viewer: Viewer, unit: { id: string; path: string }): boolean {
-  if (viewer.role === 'admin') return canSee(viewer, unit.path);
-  return (viewer.role === 'coordinator' || viewer.role === 'director') && viewer.orgUnitId === unit.id;
+export function mayRecordHelp(viewer: Viewer, unit: { path: string }): boolean {
+  return policy.may(viewer, 'aid.write', { path: unit.path });
 }
 
 /** ФВ comes from the local budget: the education officers above the school may record it, as may the school. */
-export function mayAllocateFv(viewer: Viewer, unit: { id: string; path: string }): boolean {
-  if (viewer.role === 'officer') return canSee(viewer, unit.path);
-  return mayRecordHelp(viewer, unit);
+export function mayAllocateFv(viewer: Viewer, unit: { path: string }): boolean {
+  return policy.may(viewer, 'fv.allocate', { path: unit.path });
 }

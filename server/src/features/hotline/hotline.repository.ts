@@ -1,5 +1,6 @@
 import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
-import { withinScope } from '../../db/access-gate.ts';
+import type { Scope } from '../../access/policy.ts';
+import { inScope } from '../../access/scope-sql.ts';
 import type { DB, HotlineCallsTable } from '../../db/schema.ts';
 
 export type HotlineCallRow = Selectable<HotlineCallsTable> & { case_id: string | null };
@@ -25,11 +26,11 @@ export class HotlineRepository {
 
   /** Newest first; `after` is the (received_at, id) of the last row of the previous page. */
   list(
-    scopePath: string,
+    scope: Scope,
     opts: { status?: string; limit: number; after?: { at: string; id: string } },
   ): Promise<HotlineCallRow[]> {
     let q = this.base()
-      .where(withinScope('h.org_path', scopePath))
+      .where(inScope(scope, 'h.org_path', { childIdColumn: 'h.child_id' }))
       .orderBy('h.received_at', 'desc')
       .orderBy('h.id', 'desc')
       .limit(opts.limit + 1);
@@ -47,8 +48,11 @@ export class HotlineRepository {
     return q.execute();
   }
 
-  find(id: string, scopePath: string): Promise<HotlineCallRow | undefined> {
-    return this.base().where('h.id', '=', id).where(withinScope('h.org_path', scopePath)).executeTakeFirst();
+  find(id: string, scope: Scope): Promise<HotlineCallRow | undefined> {
+    return this.base()
+      .where('h.id', '=', id)
+      .where(inScope(scope, 'h.org_path', { childIdColumn: 'h.child_id' }))
+      .executeTakeFirst();
   }
 
   async exists(id: string): Promise<boolean> {

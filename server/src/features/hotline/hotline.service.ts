@@ -1,5 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
 import { canMoveCall, isCallStale, todayInKazakhstan } from '#domain/operations';
+import { policy } from '../../access/policy.ts';
 import type { Database } from '../../db/engine.ts';
 import { AppError, conflict, forbidden, invalid, notFound } from '../../http/app-error.ts';
 import type { RequestContext } from '../../http/request-context.ts';
@@ -9,11 +10,13 @@ import { assertCampaignOpen, openCampaignFor } from '../campaigns/campaign-lock.
 import { writableSchool } from '../campaigns/school-writer.ts';
 import { openCase } from '../cases/cases.service.ts';
 import { addQuickChild, type QuickChild } from '../cases/registry-child.ts';
-import { OrgUnitsRepository } from '../org-units/org-units.repository.ts';
+import { OrgUnitsService } from '../org-units/org-units.service.ts';
+import { checkLinkedChild, classOfChild } from '../cases/registry-child.ts';
 import { HotlineRepository, type HotlineCallRow } from './hotline.repository.ts';
 import type { HotlineCallDto, HotlineCreate, HotlinePatch } from './hotline.schema.ts';
 
-export function toHotlineCallDto(row: HotlineCallRow, now: Date): HotlineCallDto {
+/** A call as the viewer may see it; the masked view (officers) has no caller's name or phone. */
+export function toHotlineCallDto(row: HotlineCallRow, now: Date, masked: boolean): HotlineCallDto {
   return {
     id: row.id,
     orgPath: row.org_path,
@@ -21,8 +24,8 @@ export function toHotlineCallDto(row: HotlineCallRow, now: Date): HotlineCallDto
     receivedAt: row.received_at,
     channel: row.channel as HotlineCallDto['channel'],
     anonymous: row.caller === null && row.caller_phone === null,
-    caller: row.caller,
-    callerPhone: row.caller_phone,
+    caller: masked ? null : row.caller,
+    callerPhone: masked ? null : row.caller_phone,
     childId: row.child_id,
     about: row.about,
     subject: row.subject,
@@ -36,6 +39,9 @@ export function toHotlineCallDto(row: HotlineCallRow, now: Date): HotlineCallDto
   };
 }
 
+/** Re-reading a call just written or changed by the caller. */
+const EVERY_CALL = policy.everywhere('hotline.read', 'operator');
+
 const required = (field: string) => invalid({ [field]: { key: 'operations:errors.required' } });
 
 export class HotlineService {
@@ -43,12 +49,11 @@ export class HotlineService {
 
   async list(ctx: RequestContext, query: { org?: string; status?: string; limit: number; cursor?: string }) {
     const db = this.database.db;
-    const units = new OrgUnitsRepository(db);
-    const unit = query.org
-      ? await units.findByCode(query.org, ctx.viewer.orgPath)
-      : await units.findById(ctx.viewer.orgUnitId, ctx.viewer.orgPath);
-    if (query.org && !unit) throw notFound();
-    const scope = unit?.path ?? ctx.viewer.orgPath;
+    const scope = await new OrgUnitsService(this.database).scope(ctx, 'hotline.read', query.org);
+    const unit = await new OrgUnitsService(this.database).findVisible(
+      ctx.viewer,
+      query.org ?? ctx.viewer.orgCode,
+    );
     const rows = await new HotlineRepository(db).list(scope, {
       status: query.status,
       limit: query.limit,
@@ -59,16 +64,17 @@ export class HotlineService {
     const last = page.at(-1);
     return {
       hotline: unit?.type === 'school' ? unit.hotline : null,
-      items: page.map((r) => toHotlineCallDto(r, now)),
+      items: page.map((r) => toHotlineCallDto(r, now, scope.masked)),
       nextCursor:
         rows.length > query.limit && last ? encodeCursor({ at: last.received_at, id: last.id }) : null,
     };
   }
 
   async get(ctx: RequestContext, id: string): Promise<HotlineCallDto> {
-    const row = await new HotlineRepository(this.database.db).find(id, ctx.viewer.orgPath);
+    const scope = policy.scope(ctx.viewer, 'hotline.read');
+    const row = await new HotlineRepository(this.database.db).find(id, scope);
     if (!row) throw notFound();
-    return toHotlineCallDto(row, new Date());
+    return toHotlineCallDto(row, new Date(), scope.masked);
   }
 
   /** Logs a call or message; the same client id twice logs it once. */
@@ -78,14 +84,16 @@ export class HotlineService {
   ): Promise<{ created: boolean; item: HotlineCallDto }> {
     const { viewer } = ctx;
     return this.database.db.transaction().execute(async (trx) => {
-      const school = await writableSchool(trx, viewer);
+      const school = await writableSchool(trx, viewer, 'hotline.write');
       const repo = new HotlineRepository(trx);
       if (input.id && (await repo.exists(input.id))) {
-        const existing = await repo.find(input.id, school.path);
-        if (!existing) throw new AppError(409, 'id_taken', { key: 'operations:errors.idTaken' });
-        return { created: false, item: toHotlineCallDto(existing, new Date()) };
+        const existing = await repo.find(input.id, policy.scope(viewer, 'hotline.read'));
+        if (existing?.org_path !== school.path)
+          throw new AppError(409, 'id_taken', { key: 'operations:errors.idTaken' });
+        return { created: false, item: toHotlineCallDto(existing, new Date(), false) };
       }
       if (!input.subject) throw required('subject');
+      await checkLinkedChild(trx, ctx, 'hotline.write', school.path, input.childId ?? null);
       const receivedAt = new Date(input.receivedAt ?? Date.now()).toISOString();
       const year = Number(todayInKazakhstan(new Date(receivedAt)).slice(0, 4));
       const campaign = await openCampaignFor(trx, school.path, year, { required: false });
@@ -118,15 +126,17 @@ export class HotlineService {
         orgPath: school.path,
         details: { channel: input.channel },
       });
-      return { created: true, item: toHotlineCallDto((await repo.find(id, school.path))!, new Date()) };
+      return { created: true, item: toHotlineCallDto((await repo.find(id, EVERY_CALL))!, new Date(), false) };
     });
   }
 
   private async editable(trx: Database['db'], ctx: RequestContext, id: string) {
-    const row = await new HotlineRepository(trx).find(id, ctx.viewer.orgPath);
+    const row = await new HotlineRepository(trx).find(id, policy.scope(ctx.viewer, 'hotline.read'));
     if (!row) throw notFound();
-    const school = await writableSchool(trx, ctx.viewer);
-    if (row.org_path !== school.path) throw forbidden();
+    policy.check(ctx.viewer, 'hotline.write', {
+      path: row.org_path,
+      classLabel: await classOfChild(trx, row.child_id),
+    });
     await assertCampaignOpen(trx, row.campaign_id);
     return row;
   }
@@ -154,8 +164,9 @@ export class HotlineService {
         ...(f.status !== undefined && { status: f.status }),
         ...(f.status === 'closed' && row.status !== 'closed' && { closed_at: new Date().toISOString() }),
       };
+      if (f.childId !== undefined) await checkLinkedChild(trx, ctx, 'hotline.write', row.org_path, f.childId);
       if (!(await repo.update(id, version, changes)))
-        throw conflict({ ...toHotlineCallDto(row, new Date()) });
+        throw conflict({ ...toHotlineCallDto(row, new Date(), false) });
       await new AuditRepository(trx).write(ctx.viewer, ctx.ip, {
         action: 'update',
         entity: 'hotline_call',
@@ -163,7 +174,7 @@ export class HotlineService {
         orgPath: row.org_path,
         details: { changed: Object.keys(changes) },
       });
-      return toHotlineCallDto((await repo.find(id, row.org_path))!, new Date());
+      return toHotlineCallDto((await repo.find(id, EVERY_CALL))!, new Date(), false);
     });
   }
 
@@ -171,15 +182,17 @@ export class HotlineService {
   async openCase(ctx: RequestContext, id: string, child: { childId?: string | null; childName: string }) {
     return this.database.db.transaction().execute(async (trx) => {
       const row = await this.editable(trx, ctx, id);
+      const childId = child.childId ?? row.child_id;
+      await checkLinkedChild(trx, ctx, 'case.write', row.org_path, childId);
       await openCase(trx, ctx, {
         orgPath: row.org_path,
-        childId: child.childId ?? row.child_id,
+        childId,
         childName: child.childName,
         source: 'hotline',
         sourceId: row.id,
         openedOn: todayInKazakhstan(new Date(row.received_at)),
       });
-      return toHotlineCallDto((await new HotlineRepository(trx).find(id, row.org_path))!, new Date());
+      return toHotlineCallDto((await new HotlineRepository(trx).find(id, EVERY_CALL))!, new Date(), false);
     });
   }
 
@@ -187,7 +200,8 @@ export class HotlineService {
   async addChild(ctx: RequestContext, id: string, body: { newChild: QuickChild; openCase?: boolean }) {
     return this.database.db.transaction().execute(async (trx) => {
       const row = await this.editable(trx, ctx, id);
-      const school = await writableSchool(trx, ctx.viewer);
+      const school = await writableSchool(trx, ctx.viewer, 'child.write');
+      if (school.path !== row.org_path) throw forbidden();
       const child = await addQuickChild(trx, ctx, school, body.newChild, 'hotline', 'newChild');
       const repo = new HotlineRepository(trx);
       await repo.update(row.id, row.version, { child_id: child.id });
@@ -208,7 +222,7 @@ export class HotlineService {
           openedOn: todayInKazakhstan(new Date(row.received_at)),
         });
       }
-      return toHotlineCallDto((await repo.find(id, row.org_path))!, new Date());
+      return toHotlineCallDto((await repo.find(id, EVERY_CALL))!, new Date(), false);
     });
   }
 }

@@ -1,8 +1,7 @@
 import type { OutgoingHttpHeaders } from 'node:http';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { Role } from '../../db/schema.ts';
-import { AppError, invalid } from '../../http/app-error.ts';
+import { AppError, invalid, notFound } from '../../http/app-error.ts';
 import { contextOf, type App } from '../../http/app-types.ts';
 import { requestLang } from '../../http/request-lang.ts';
 import type { Services } from '../../services.ts';
@@ -11,8 +10,6 @@ import { toImportReportDto } from './import.report.ts';
 import { ImportKindsDto, ImportReportDto, TemplateParams, TemplateQuery } from './import.schema.ts';
 import type { ImportFileInput, ImportProgress } from './import.service.ts';
 import { translate } from '../../i18n/translator.ts';
-
-const ROLES: Role[] = ['admin', 'officer', 'coordinator', 'director', 'teacher'];
 
 interface Upload {
   files: ImportFileInput[];
@@ -109,7 +106,7 @@ export function importRoutes(app: App, { import: imports, orgUnits }: Services) 
     app.post(
       `/api/import/${mode}`,
       {
-        config: { roles: ROLES },
+        config: { action: 'import.use' },
         schema: {
           tags,
           summary:
@@ -134,7 +131,7 @@ export function importRoutes(app: App, { import: imports, orgUnits }: Services) 
         }
         const { org, campaign, skipInvalid } = parsed.data;
         // A unit outside the caller's scope answers 404 like one that does not exist.
-        if (org) await orgUnits.resolveScope(ctx, org);
+        if (org && !(await orgUnits.findVisible(ctx.viewer, org))) throw notFound();
         const run = {
           orgCode: org || undefined,
           campaignYear: campaign ? Number(campaign) : undefined,
@@ -156,7 +153,7 @@ export function importRoutes(app: App, { import: imports, orgUnits }: Services) 
   app.get(
     '/api/import/kinds',
     {
-      config: { roles: ROLES },
+      config: { action: 'import.use' },
       schema: {
         tags,
         summary: 'What can be imported: each template with its columns in the caller’s language',
@@ -169,7 +166,7 @@ export function importRoutes(app: App, { import: imports, orgUnits }: Services) 
   app.get(
     '/api/import/templates/:file',
     {
-      config: { roles: ROLES },
+      config: { action: 'import.use' },
       schema: {
         tags,
         summary: 'A blank import template with its headers and an example row (.xlsx or .csv)',

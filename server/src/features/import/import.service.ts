@@ -6,6 +6,7 @@ import type { DB } from '../../db/schema.ts';
 import { AppError, notFound, type Message } from '../../http/app-error.ts';
 import type { RequestContext } from '../../http/request-context.ts';
 import { translate } from '../../i18n/translator.ts';
+import { policy } from '../../access/policy.ts';
 import { AuditRepository } from '../audit/audit.repository.ts';
 import { columnLabel, recognizeSheet, type HeaderMatch } from './import.headers.ts';
 import { ImportFileError, parseImportFile, tooLarge, type ParsedSheet } from './import.parser.ts';
@@ -127,7 +128,7 @@ export class ImportService {
         .map((i) => ({
           kind: i.kind,
           name: translate(lang, `import:kinds.${i.kind}`),
-          allowed: !i.roles || i.roles.includes(ctx.viewer.role),
+          allowed: policy.anywhere(ctx.viewer, i.action),
           columns: i.columns.map((c) => ({ header: columnLabel(c, lang), required: c.required })),
         })),
     };
@@ -286,7 +287,7 @@ export class ImportService {
       };
       const place = { file: file.file, sheet: sheet.sheet ?? '_' };
       const { importer } = match;
-      if (importer.roles && !importer.roles.includes(ctx.viewer.role)) {
+      if (!policy.anywhere(ctx.viewer, importer.action)) {
         report.error = { key: 'import:file.forbiddenKind', params: { ...place, kind: importer.kind } };
         fileOk = false;
         continue;

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
-import type { DB, Role } from '../../db/schema.ts';
+import type { ScopedAction } from '../../access/rules.ts';
+import type { DB } from '../../db/schema.ts';
 import type { Message } from '../../http/app-error.ts';
 import type { RequestContext } from '../../http/request-context.ts';
 
@@ -59,8 +60,8 @@ export interface ApplyResult {
 export interface Importer<T = unknown> {
   kind: ImportKind;
   columns: ImportColumn[];
-  /** Roles that may import this kind at all (the engine refuses the file for others); default: every role. */
-  roles?: readonly Role[];
+  /** The action a row of this kind is (the engine refuses the file to roles that never have it). */
+  action: ScopedAction;
   /** An example row for the downloadable template, by column key. */
   example?: Record<string, string>;
   /**

@@ -1,5 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { Lang } from '#domain/lang';
+import { policy } from '../../access/policy.ts';
 import type { Database } from '../../db/engine.ts';
 import { conflict, notFound } from '../../http/app-error.ts';
 import type { RequestContext } from '../../http/request-context.ts';
@@ -20,8 +21,6 @@ import { renderBooklet, renderPoster } from './materials-pdf.ts';
 import { MaterialsRepository } from './materials.repository.ts';
 import { TEXT_KEYS, type MaterialTexts, type MaterialsDto, type MaterialsSave } from './materials.schema.ts';
 
-const EDITORS = ['admin', 'coordinator', 'director'] as const;
-
 export class MaterialsService {
   constructor(private readonly database: Database) {}
 
@@ -29,9 +28,10 @@ export class MaterialsService {
   private async load(ctx: RequestContext, query: { year: number; lang: Lang; org?: string }) {
     const db = this.database.db;
     const units = new OrgUnitsRepository(db);
+    const visible = policy.scope(ctx.viewer, 'materials.read');
     const unit = query.org
-      ? await units.findByCode(query.org, ctx.viewer.orgPath)
-      : await units.findById(ctx.viewer.orgUnitId, ctx.viewer.orgPath);
+      ? await units.findByCode(query.org, visible)
+      : await units.findById(ctx.viewer.orgUnitId, visible);
     if (!unit) throw notFound();
     const campaign = await new CampaignsRepository(db).findEffective(unit.path, query.year);
     if (!campaign) throw campaignMissing(query.year);
@@ -79,7 +79,7 @@ export class MaterialsService {
   /** Stores the school's wording of its materials in one language; refused while the campaign is closed. */
   async save(ctx: RequestContext, input: MaterialsSave): Promise<MaterialsDto> {
     await this.database.db.transaction().execute(async (trx) => {
-      const school = await writableSchool(trx, ctx.viewer, EDITORS);
+      const school = await writableSchool(trx, ctx.viewer, 'materials.write');
       const campaign = await new CampaignsRepository(trx).findEffective(school.path, input.year);
       if (!campaign) throw campaignMissing(input.year);
       if (campaign.status === 'closed') throw campaignClosed(campaign.year);

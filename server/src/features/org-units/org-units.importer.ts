@@ -1,3 +1,4 @@
+import { policy } from '../../access/policy.ts';
 import { v7 as uuidv7 } from 'uuid';
 import { makeLabelLookup } from '#domain/label-lookup';
 import { AppError, conflict } from '../../http/app-error.ts';
@@ -56,7 +57,7 @@ function seenCodes(ic: ImportContext): Map<string, { row: number; type: OrgUnitT
 
 export const orgUnitsImporter: Importer<OrgUnitImportRow> = {
   kind: 'org-units',
-  roles: ['admin', 'officer'],
+  action: 'unit.create',
   columns: [
     { key: 'code', headers: ['Код', 'Код', 'Code', 'Код организации', 'Ұйым коды', 'Коды'], required: true },
     {
@@ -127,7 +128,7 @@ export const orgUnitsImporter: Importer<OrgUnitImportRow> = {
       const earlier = seen.get(code.data);
       if (earlier) r.error('code', 'import:cell.duplicate', { row: earlier.row });
       const parentCode = parent?.success ? parent.data : null;
-      const existing = await repo.findByCode(code.data, viewer.orgPath);
+      const existing = await repo.findByCode(code.data, policy.scope(viewer, 'unit.read'));
       if (existing) {
         if (existing.type !== type) r.error('type', 'import:orgUnits.typeChanged', { code: code.data });
         else if (parentCode !== null && existing.parent_code !== parentCode) {
@@ -146,7 +147,9 @@ export const orgUnitsImporter: Importer<OrgUnitImportRow> = {
         r.error('parentCode', 'import:orgUnits.parentRequired');
       } else if (parentCode) {
         const parentType =
-          seen.get(parentCode)?.type ?? (await repo.findByCode(parentCode, viewer.orgPath))?.type ?? null;
+          seen.get(parentCode)?.type ??
+          (await repo.findByCode(parentCode, policy.scope(viewer, 'unit.read')))?.type ??
+          null;
         if (!parentType) r.error('parentCode', 'import:orgUnits.parentNotFound', { code: parentCode });
         else if (CHILD_TYPE[parentType] !== type) {
           r.error('type', 'import:orgUnits.wrongType', { parent: parentType, type });
@@ -171,7 +174,7 @@ export const orgUnitsImporter: Importer<OrgUnitImportRow> = {
     const counts = { created: 0, updated: 0, unchanged: 0 };
     for (const [i, row] of rows.entries()) {
       ic.progress?.(i);
-      const existing = await repo.findByCode(row.code, viewer.orgPath);
+      const existing = await repo.findByCode(row.code, policy.scope(viewer, 'unit.read'));
       if (existing) {
         if (existing.name_ru === row.nameRu && existing.name_kk === row.nameKk) {
           counts.unchanged++;
@@ -189,7 +192,9 @@ export const orgUnitsImporter: Importer<OrgUnitImportRow> = {
         counts.updated++;
         continue;
       }
-      const parent = row.parentCode ? await repo.findByCode(row.parentCode, viewer.orgPath) : undefined;
+      const parent = row.parentCode
+        ? await repo.findByCode(row.parentCode, policy.scope(viewer, 'unit.read'))
+        : undefined;
       if (row.parentCode && !parent) {
         throw new AppError(422, 'import_row', {
           key: 'import:orgUnits.parentNotFound',

@@ -1,33 +1,34 @@
 import type { Kysely, Selectable } from 'kysely';
-import { withinScope } from '../../db/access-gate.ts';
+import type { Scope } from '../../access/policy.ts';
+import { inScope } from '../../access/scope-sql.ts';
 import type { DB, OrgUnitsTable } from '../../db/schema.ts';
 
 export type OrgUnitRow = Selectable<OrgUnitsTable> & { parent_code: string | null };
 
-/** The only place with SQL for org units. Every read is bounded by a scope path. */
+/** The only place with SQL for org units. Every read is bounded by a scope the policy decided. */
 export class OrgUnitsRepository {
   constructor(private readonly db: Kysely<DB>) {}
 
-  private base(scopePath: string) {
+  private base(scope: Scope) {
     return this.db
       .selectFrom('org_units as u')
       .leftJoin('org_units as p', 'p.id', 'u.parent_id')
       .selectAll('u')
       .select('p.code as parent_code')
-      .where(withinScope('u.path', scopePath));
+      .where(inScope(scope, 'u.path'));
   }
 
-  findByCode(code: string, scopePath: string): Promise<OrgUnitRow | undefined> {
-    return this.base(scopePath).where('u.code', '=', code.toUpperCase()).executeTakeFirst();
+  findByCode(code: string, scope: Scope): Promise<OrgUnitRow | undefined> {
+    return this.base(scope).where('u.code', '=', code.toUpperCase()).executeTakeFirst();
   }
 
-  findById(id: string, scopePath: string): Promise<OrgUnitRow | undefined> {
-    return this.base(scopePath).where('u.id', '=', id).executeTakeFirst();
+  findById(id: string, scope: Scope): Promise<OrgUnitRow | undefined> {
+    return this.base(scope).where('u.id', '=', id).executeTakeFirst();
   }
 
   /** Units under the scope, in tree order (by path), optionally searched by code or name. */
-  list(scopePath: string, opts: { q?: string; limit: number; afterPath?: string; type?: string }) {
-    let q = this.base(scopePath)
+  list(scope: Scope, opts: { q?: string; limit: number; afterPath?: string; type?: string }) {
+    let q = this.base(scope)
       .orderBy('u.path')
       .limit(opts.limit + 1);
     if (opts.afterPath) q = q.where('u.path', '>', opts.afterPath);

@@ -1,7 +1,9 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { Database } from '../../db/engine.ts';
-import { canSee } from '../../db/access-gate.ts';
-import { AppError, conflict, forbidden, notFound } from '../../http/app-error.ts';
+import { policy, type Scope } from '../../access/policy.ts';
+import type { ScopedAction } from '../../access/rules.ts';
+import type { Viewer } from '../../access/viewer.ts';
+import { AppError, conflict, notFound } from '../../http/app-error.ts';
 import type { RequestContext } from '../../http/request-context.ts';
 import { decodeCursor, encodeCursor, type ListQuery } from '../../http/common.schema.ts';
 import { AuditRepository } from '../audit/audit.repository.ts';
@@ -32,22 +34,31 @@ export class OrgUnitsService {
     return new OrgUnitsRepository(this.database.db);
   }
 
-  /** The unit a request narrows to with `?org=CODE`, or the viewer's own; 404 when outside the viewer's scope. */
-  async resolveScope(ctx: RequestContext, orgCode: string | undefined): Promise<string> {
-    if (!orgCode) return ctx.viewer.orgPath;
-    const unit = await this.repo.findByCode(orgCode, ctx.viewer.orgPath);
+  /** A unit the viewer may see, by code; undefined otherwise. */
+  findVisible(viewer: Viewer, code: string): Promise<OrgUnitRow | undefined> {
+    return this.repo.findByCode(code, policy.scope(viewer, 'unit.read'));
+  }
+
+  /**
+   * The records of `action` a request may touch: the policy's scope for the viewer, narrowed with `?org=CODE` to
+   * a unit the viewer may see (404 otherwise). A role that never has the action is refused first (403).
+   */
+  async scope(ctx: RequestContext, action: ScopedAction, orgCode: string | undefined): Promise<Scope> {
+    const whole = policy.scope(ctx.viewer, action);
+    if (!orgCode) return whole;
+    const unit = await this.findVisible(ctx.viewer, orgCode);
     if (!unit) throw notFound();
-    return unit.path;
+    return policy.scope(ctx.viewer, action, unit);
   }
 
   async get(ctx: RequestContext, code: string): Promise<OrgUnitDto> {
-    const row = await this.repo.findByCode(code, ctx.viewer.orgPath);
+    const row = await this.findVisible(ctx.viewer, code);
     if (!row) throw notFound();
     return toOrgUnitDto(row);
   }
 
   async list(ctx: RequestContext, query: ListQuery & { type?: string }) {
-    const scope = await this.resolveScope(ctx, query.org);
+    const scope = await this.scope(ctx, 'unit.read', query.org);
     const rows = await this.repo.list(scope, {
       q: query.q,
       limit: query.limit,
@@ -63,10 +74,10 @@ export class OrgUnitsService {
 
   async create(ctx: RequestContext, input: OrgUnitCreate): Promise<OrgUnitDto> {
     const { viewer } = ctx;
-    if (viewer.role !== 'admin' && viewer.role !== 'officer') throw forbidden();
+    policy.require(viewer, 'unit.create');
     return this.database.db.transaction().execute(async (trx) => {
       const repo = new OrgUnitsRepository(trx);
-      const parent = await repo.findByCode(input.parentCode, viewer.orgPath);
+      const parent = await repo.findByCode(input.parentCode, policy.scope(viewer, 'unit.read'));
       if (!parent) {
         throw new AppError(
           400,
@@ -77,6 +88,7 @@ export class OrgUnitsService {
           },
         );
       }
+      policy.check(viewer, 'unit.create', parent);
       if (CHILD_TYPE[parent.type] !== input.type) {
         throw new AppError(
           400,
@@ -124,7 +136,7 @@ export class OrgUnitsService {
         orgPath: path,
         details: { code: input.code },
       });
-      const row = await repo.findById(id, viewer.orgPath);
+      const row = await repo.findById(id, policy.everywhere('unit.read', 'operator'));
       return toOrgUnitDto(row!);
     });
   }
@@ -133,15 +145,10 @@ export class OrgUnitsService {
     const { viewer } = ctx;
     return this.database.db.transaction().execute(async (trx) => {
       const repo = new OrgUnitsRepository(trx);
-      const row = await repo.findByCode(code, viewer.orgPath);
+      const row = await repo.findByCode(code, policy.scope(viewer, 'unit.read'));
       if (!row) throw notFound();
       // Admins manage units in their scope, officers the units below their own; a school's own staff may keep its contacts current.
-      const manages =
-        viewer.role === 'admin' ||
-        (viewer.role === 'officer' && row.path !== viewer.orgPath && canSee(viewer, row.path));
-      const ownSchool =
-        (viewer.role === 'coordinator' || viewer.role === 'director') && row.id === viewer.orgUnitId;
-      if (!manages && !ownSchool) throw forbidden();
+      policy.check(viewer, 'unit.update', row);
       const { version, ...fields } = patch;
       const changes = {
         ...(fields.nameRu !== undefined && { name_ru: fields.nameRu }),
@@ -159,7 +166,7 @@ export class OrgUnitsService {
         orgPath: row.path,
         details: { changed: Object.keys(changes) },
       });
-      return toOrgUnitDto((await repo.findById(row.id, viewer.orgPath))!);
+      return toOrgUnitDto((await repo.findById(row.id, policy.everywhere('unit.read', 'operator')))!);
     });
   }
 }

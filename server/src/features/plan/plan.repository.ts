@@ -1,5 +1,6 @@
 import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
-import { withinScope } from '../../db/access-gate.ts';
+import type { Scope } from '../../access/policy.ts';
+import { inScope } from '../../access/scope-sql.ts';
 import type { DB, PlanEvidenceTable, PlanItemsTable } from '../../db/schema.ts';
 
 export type PlanItemRow = Selectable<PlanItemsTable>;
@@ -10,12 +11,12 @@ export class PlanRepository {
   constructor(private readonly db: Kysely<DB>) {}
 
   /** Items of the schools within the scope, of the campaigns of one year. */
-  items(scopePath: string, year: number): Promise<PlanItemRow[]> {
+  items(scope: Scope, year: number): Promise<PlanItemRow[]> {
     return this.db
       .selectFrom('plan_items as p')
       .innerJoin('campaigns as c', 'c.id', 'p.campaign_id')
       .selectAll('p')
-      .where(withinScope('p.org_path', scopePath))
+      .where(inScope(scope, 'p.org_path'))
       .where('c.year', '=', year)
       .orderBy('p.org_path')
       .orderBy('p.position')
@@ -33,12 +34,12 @@ export class PlanRepository {
       .execute();
   }
 
-  findItem(id: string, scopePath: string): Promise<PlanItemRow | undefined> {
+  findItem(id: string, scope: Scope): Promise<PlanItemRow | undefined> {
     return this.db
       .selectFrom('plan_items')
       .selectAll()
       .where('id', '=', id)
-      .where(withinScope('org_path', scopePath))
+      .where(inScope(scope, 'org_path'))
       .executeTakeFirst();
   }
 
@@ -96,13 +97,13 @@ export class PlanRepository {
     await this.db.insertInto('plan_evidence').values(row).execute();
   }
 
-  findEvidenceFile(id: string, scopePath: string) {
+  findEvidenceFile(id: string, scope: Scope) {
     return this.db
       .selectFrom('plan_evidence')
       .select(['id', 'file_name', 'mime', 'content'])
       .where('id', '=', id)
       .where('kind', '=', 'file')
-      .where(withinScope('org_path', scopePath))
+      .where(inScope(scope, 'org_path'))
       .executeTakeFirst();
   }
 

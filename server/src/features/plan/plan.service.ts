@@ -1,20 +1,21 @@
 import { v7 as uuidv7 } from 'uuid';
 import { isPlanItemOverdue, shiftYear, todayInKazakhstan } from '#domain/operations';
 import type { Lang } from '#domain/lang';
+import { policy } from '../../access/policy.ts';
+import type { ScopedAction } from '../../access/rules.ts';
 import type { Config } from '../../config.ts';
 import type { Database } from '../../db/engine.ts';
-import { AppError, conflict, forbidden, invalid, notFound } from '../../http/app-error.ts';
+import { AppError, conflict, invalid, notFound } from '../../http/app-error.ts';
 import type { RequestContext } from '../../http/request-context.ts';
 import { AuditRepository } from '../audit/audit.repository.ts';
 import { assertCampaignOpen, openCampaignFor } from '../campaigns/campaign-lock.ts';
 import { CampaignsRepository } from '../campaigns/campaigns.repository.ts';
 import { writableSchool } from '../campaigns/school-writer.ts';
 import { OrgUnitsRepository } from '../org-units/org-units.repository.ts';
+import { OrgUnitsService } from '../org-units/org-units.service.ts';
 import { PlanRepository, type EvidenceRow, type PlanItemRow } from './plan.repository.ts';
 import type { EvidenceDto, PlanDto, PlanItemCreate, PlanItemDto, PlanItemPatch } from './plan.schema.ts';
 import { renderPlanPdf } from './plan-pdf.ts';
-
-const PLAN_EDITORS = ['admin', 'coordinator', 'director'] as const;
 
 function toEvidenceDto(row: EvidenceRow): EvidenceDto {
   return {
@@ -61,11 +62,8 @@ export class PlanService {
     private readonly config: Config,
   ) {}
 
-  private async scopeOf(ctx: RequestContext, org: string | undefined) {
-    if (!org) return ctx.viewer.orgPath;
-    const unit = await new OrgUnitsRepository(this.database.db).findByCode(org, ctx.viewer.orgPath);
-    if (!unit) throw notFound();
-    return unit.path;
+  private scopeOf(ctx: RequestContext, org: string | undefined) {
+    return new OrgUnitsService(this.database).scope(ctx, 'plan.read', org);
   }
 
   async get(ctx: RequestContext, query: { org?: string; year: number }): Promise<PlanDto> {
@@ -74,8 +72,8 @@ export class PlanService {
     const repo = new PlanRepository(db);
     const rows = await repo.items(scope, query.year);
     const evidence = await repo.evidenceOf(rows.map((r) => r.id));
-    const campaign = await new CampaignsRepository(db).findEffective(scope, query.year);
-    const approval = campaign ? await repo.approval(campaign.id, scope) : undefined;
+    const campaign = await new CampaignsRepository(db).findEffective(scope.root, query.year);
+    const approval = campaign ? await repo.approval(campaign.id, scope.root) : undefined;
     const today = todayInKazakhstan();
     return {
       year: query.year,
@@ -87,8 +85,8 @@ export class PlanService {
     };
   }
 
-  private async dto(repo: PlanRepository, id: string, scope: string) {
-    const row = (await repo.findItem(id, scope))!;
+  private async dto(repo: PlanRepository, id: string) {
+    const row = (await repo.findItem(id, policy.everywhere('plan.read', 'operator')))!;
     return toPlanItemDto(row, await repo.evidenceOf([id]), todayInKazakhstan());
   }
 
@@ -96,12 +94,13 @@ export class PlanService {
   async create(ctx: RequestContext, input: PlanItemCreate): Promise<{ created: boolean; item: PlanItemDto }> {
     const { viewer } = ctx;
     return this.database.db.transaction().execute(async (trx) => {
-      const school = await writableSchool(trx, viewer, PLAN_EDITORS);
+      const school = await writableSchool(trx, viewer, 'plan.write');
       const repo = new PlanRepository(trx);
       if (input.id && (await repo.idExists(input.id))) {
-        const existing = await repo.findItem(input.id, school.path);
-        if (!existing) throw new AppError(409, 'id_taken', { key: 'operations:errors.idTaken' });
-        return { created: false, item: await this.dto(repo, existing.id, school.path) };
+        const existing = await repo.findItem(input.id, policy.scope(viewer, 'plan.read'));
+        if (existing?.org_path !== school.path)
+          throw new AppError(409, 'id_taken', { key: 'operations:errors.idTaken' });
+        return { created: false, item: await this.dto(repo, existing.id) };
       }
       const campaign = (await openCampaignFor(trx, school.path, input.year, { required: true }))!;
       if (input.to < input.from) throw invalid({ to: { key: 'operations:errors.endBeforeStart' } });
@@ -127,24 +126,23 @@ export class PlanService {
         entityId: id,
         orgPath: school.path,
       });
-      return { created: true, item: await this.dto(repo, id, school.path) };
+      return { created: true, item: await this.dto(repo, id) };
     });
   }
 
   /** An item of the viewer's own school, for a change; refused while its campaign is closed. */
-  private async editable(trx: Database['db'], ctx: RequestContext, id: string, roles: readonly string[]) {
+  private async editable(trx: Database['db'], ctx: RequestContext, id: string, action: ScopedAction) {
     const repo = new PlanRepository(trx);
-    const row = await repo.findItem(id, ctx.viewer.orgPath);
+    const row = await repo.findItem(id, policy.scope(ctx.viewer, 'plan.read'));
     if (!row) throw notFound();
-    const school = await writableSchool(trx, ctx.viewer, roles as typeof PLAN_EDITORS);
-    if (row.org_path !== school.path) throw forbidden();
+    policy.check(ctx.viewer, action, { path: row.org_path });
     await assertCampaignOpen(trx, row.campaign_id);
     return row;
   }
 
   async update(ctx: RequestContext, id: string, patch: PlanItemPatch): Promise<PlanItemDto> {
     return this.database.db.transaction().execute(async (trx) => {
-      const row = await this.editable(trx, ctx, id, PLAN_EDITORS);
+      const row = await this.editable(trx, ctx, id, 'plan.write');
       const repo = new PlanRepository(trx);
       const from = patch.from ?? row.date_from;
       const to = patch.to ?? row.date_to;
@@ -168,7 +166,7 @@ export class PlanService {
         orgPath: row.org_path,
         details: { changed: Object.keys(changes) },
       });
-      return this.dto(repo, id, row.org_path);
+      return this.dto(repo, id);
     });
   }
 
@@ -176,7 +174,7 @@ export class PlanService {
   async copyFromLastYear(ctx: RequestContext, year: number): Promise<PlanDto> {
     const { viewer } = ctx;
     await this.database.db.transaction().execute(async (trx) => {
-      const school = await writableSchool(trx, viewer, PLAN_EDITORS);
+      const school = await writableSchool(trx, viewer, 'plan.write');
       const campaign = (await openCampaignFor(trx, school.path, year, { required: true }))!;
       const repo = new PlanRepository(trx);
       if ((await repo.itemsOf(campaign.id, school.path)).length > 0) {
@@ -221,11 +219,11 @@ export class PlanService {
   /** The director approves the school's plan of the year. */
   async approve(ctx: RequestContext, year: number): Promise<PlanDto> {
     const { viewer } = ctx;
-    if (viewer.role !== 'director') {
+    if (!policy.anywhere(viewer, 'plan.approve')) {
       throw new AppError(403, 'forbidden', { key: 'operations:errors.directorApproves' });
     }
     await this.database.db.transaction().execute(async (trx) => {
-      const school = await writableSchool(trx, viewer, ['director']);
+      const school = await writableSchool(trx, viewer, 'plan.approve');
       const campaign = (await openCampaignFor(trx, school.path, year, { required: true }))!;
       await new PlanRepository(trx).approve(campaign.id, school.path, viewer.name, new Date().toISOString());
       await new AuditRepository(trx).write(viewer, ctx.ip, {
@@ -291,7 +289,7 @@ export class PlanService {
     },
   ): Promise<PlanItemDto> {
     return this.database.db.transaction().execute(async (trx) => {
-      const row = await this.editable(trx, ctx, itemId, ['admin', 'coordinator', 'director', 'teacher']);
+      const row = await this.editable(trx, ctx, itemId, 'plan.evidence');
       const id = uuidv7();
       await new PlanRepository(trx).insertEvidence({
         id,
@@ -308,12 +306,15 @@ export class PlanService {
         orgPath: row.org_path,
         details: { evidenceId: id, kind: evidence.kind },
       });
-      return this.dto(new PlanRepository(trx), row.id, row.org_path);
+      return this.dto(new PlanRepository(trx), row.id);
     });
   }
 
   async evidenceFile(ctx: RequestContext, id: string) {
-    const row = await new PlanRepository(this.database.db).findEvidenceFile(id, ctx.viewer.orgPath);
+    const row = await new PlanRepository(this.database.db).findEvidenceFile(
+      id,
+      policy.scope(ctx.viewer, 'plan.read'),
+    );
     if (!row?.content) throw notFound();
     return {
       fileName: row.file_name ?? 'evidence',
@@ -326,8 +327,8 @@ export class PlanService {
   async print(ctx: RequestContext, query: { org?: string; year: number }, lang: Lang): Promise<Buffer> {
     const scope = await this.scopeOf(ctx, query.org);
     const unit = await new OrgUnitsRepository(this.database.db).findByCode(
-      scope.split('/').filter(Boolean).at(-1) ?? '',
-      ctx.viewer.orgPath,
+      scope.root.split('/').filter(Boolean).at(-1) ?? '',
+      policy.scope(ctx.viewer, 'unit.read'),
     );
     const plan = await this.get(ctx, query);
     return renderPlanPdf(plan, unit, lang);

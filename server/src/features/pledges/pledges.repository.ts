@@ -1,27 +1,53 @@
-import type { Kysely, Selectable } from 'kysely';
-import { withinScope } from '../../db/access-gate.ts';
+import { sql, type Kysely, type Selectable, type SqlBool } from 'kysely';
+import type { Scope } from '../../access/policy.ts';
+import { inScope } from '../../access/scope-sql.ts';
 import type { DB, PledgesTable } from '../../db/schema.ts';
 
 /** The only SQL of pledges. */
 export class PledgesRepository {
   constructor(private readonly db: Kysely<DB>) {}
 
-  private base(scopePath: string) {
-    return this.db
+  /**
+   * Pledges in scope. A teacher's scope (their classes) keeps the pledges for at least one child of those classes;
+   * the service then narrows each to them.
+   */
+  private base(scope: Scope) {
+    const q = this.db
       .selectFrom('pledges as p')
       .innerJoin('org_units as o', 'o.id', 'p.org_unit_id')
       .innerJoin('sponsors as s', 's.id', 'p.sponsor_id')
       .selectAll('p')
-      .select(['o.code as org_code', 's.name as sponsor_name'])
-      .where(withinScope('p.org_path', scopePath));
+      .select(['o.code as org_code', 's.name as sponsor_name']);
+    if (scope.classes === null) return q.where(inScope(scope, 'p.org_path'));
+    return q.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('children as pc')
+          .select('pc.id')
+          .where(inScope(scope, 'pc.org_path', { classColumn: 'pc.class_label' }))
+          .where(sql<SqlBool>`p.child_ids like '%"' || pc.id || '"%'`),
+      ),
+    );
   }
 
-  findById(id: string, scopePath: string) {
-    return this.base(scopePath).where('p.id', '=', id).executeTakeFirst();
+  findById(id: string, scope: Scope) {
+    return this.base(scope).where('p.id', '=', id).executeTakeFirst();
+  }
+
+  /** Of these children, those in the scope (a teacher's classes). */
+  async childrenInScope(ids: readonly string[], scope: Scope): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const rows = await this.db
+      .selectFrom('children')
+      .select('id')
+      .where('id', 'in', [...ids])
+      .where(inScope(scope, 'org_path', { classColumn: 'class_label' }))
+      .execute();
+    return new Set(rows.map((r) => r.id));
   }
 
   list(
-    scopePath: string,
+    scope: Scope,
     f: {
       status?: string;
       overdueOn?: string;
@@ -30,7 +56,7 @@ export class PledgesRepository {
       after?: { due: string; id: string };
     },
   ) {
-    let q = this.base(scopePath)
+    let q = this.base(scope)
       .orderBy('p.due_date')
       .orderBy('p.id')
       .limit(f.limit + 1);
@@ -83,6 +109,16 @@ export class PledgesRepository {
       .select('id')
       .where('org_unit_id', '=', orgUnitId)
       .where('id', 'in', [...ids])
+      .execute();
+  }
+
+  /** Whose needs these are. */
+  needOwners(needIds: readonly string[]) {
+    if (needIds.length === 0) return Promise.resolve([]);
+    return this.db
+      .selectFrom('child_needs')
+      .select(['id', 'child_id'])
+      .where('id', 'in', [...needIds])
       .execute();
   }
 

@@ -2,19 +2,23 @@ import { v7 as uuidv7 } from 'uuid';
 import type { AidForm } from '#domain/aid-codes';
 import { parseDateInput } from '#domain/dates';
 import type { Lang } from '#domain/lang';
+import { policy, type Scope } from '../../access/policy.ts';
 import type { Database } from '../../db/engine.ts';
-import { conflict, forbidden, invalid, notFound, AppError } from '../../http/app-error.ts';
+import { conflict, invalid, notFound, AppError } from '../../http/app-error.ts';
 import { decodeCursor, encodeCursor } from '../../http/common.schema.ts';
 import type { RequestContext } from '../../http/request-context.ts';
 import { AuditRepository } from '../audit/audit.repository.ts';
 import { AidService } from '../aid/aid.service.ts';
 import type { HandoverInput } from '../aid/aid.schema.ts';
-import { mayRecordHelp } from '../fv/help-access.ts';
 import { tengeInput } from '../fv/tenge-input.ts';
 import { OrgUnitsRepository } from '../org-units/org-units.repository.ts';
+import { OrgUnitsService } from '../org-units/org-units.service.ts';
 import { SponsorsRepository } from '../sponsors/sponsors.repository.ts';
 import { PledgesRepository, type PledgeRow } from './pledges.repository.ts';
 import type { PledgeCreate, PledgeDeliver, PledgeDto, PledgeListQuery } from './pledges.schema.ts';
+
+/** Re-reading a pledge just written by the caller. */
+const EVERY_PLEDGE = policy.everywhere('pledge.read', 'operator');
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -54,13 +58,24 @@ export class PledgesService {
     this.aid = new AidService(database);
   }
 
+  /** Pledges as the viewer may see them: a teacher's narrowed to the children (and needs) of their classes. */
+  private async dtos(rows: PledgeRow[], scope: Scope): Promise<PledgeDto[]> {
+    const dtos = rows.map((r) => toPledgeDto(r));
+    if (scope.classes === null) return dtos;
+    const repo = new PledgesRepository(this.database.db);
+    const seen = await repo.childrenInScope([...new Set(dtos.flatMap((d) => d.childIds))], scope);
+    const owners = new Map(
+      (await repo.needOwners([...new Set(dtos.flatMap((d) => d.needIds))])).map((n) => [n.id, n.child_id]),
+    );
+    return dtos.map((d) => ({
+      ...d,
+      childIds: d.childIds.filter((id) => seen.has(id)),
+      needIds: d.needIds.filter((id) => seen.has(owners.get(id) ?? '')),
+    }));
+  }
+
   async list(ctx: RequestContext, q: PledgeListQuery) {
-    let scope = ctx.viewer.orgPath;
-    if (q.org) {
-      const unit = await new OrgUnitsRepository(this.database.db).findByCode(q.org, scope);
-      if (!unit) throw notFound();
-      scope = unit.path;
-    }
+    const scope = await new OrgUnitsService(this.database).scope(ctx, 'pledge.read', q.org);
     const rows = await new PledgesRepository(this.database.db).list(scope, {
       status: q.status,
       overdueOn: q.overdue === 'true' ? today() : undefined,
@@ -71,15 +86,16 @@ export class PledgesService {
     const page = rows.slice(0, q.limit);
     const last = page.at(-1);
     return {
-      items: page.map((r) => toPledgeDto(r)),
+      items: await this.dtos(page, scope),
       nextCursor: rows.length > q.limit && last ? encodeCursor({ due: last.due_date, id: last.id }) : null,
     };
   }
 
   async get(ctx: RequestContext, id: string) {
-    const row = await new PledgesRepository(this.database.db).findById(id, ctx.viewer.orgPath);
+    const scope = policy.scope(ctx.viewer, 'pledge.read');
+    const row = await new PledgesRepository(this.database.db).findById(id, scope);
     if (!row) throw notFound();
-    return toPledgeDto(row);
+    return (await this.dtos([row], scope))[0]!;
   }
 
   async create(ctx: RequestContext, input: PledgeCreate): Promise<PledgeDto> {
@@ -92,14 +108,18 @@ export class PledgesService {
       throw invalid({ amount: { key: 'help:pledges.empty' } });
     }
     return this.database.db.transaction().execute(async (trx) => {
+      policy.require(ctx.viewer, 'pledge.write');
       const unit = await new OrgUnitsRepository(trx).findByCode(
         input.orgCode ?? ctx.viewer.orgCode,
-        ctx.viewer.orgPath,
+        policy.scope(ctx.viewer, 'unit.read'),
       );
       if (!unit) throw notFound();
       if (unit.type !== 'school') throw invalid({ orgCode: { key: 'help:aid.notSchool' } });
-      if (!mayRecordHelp(ctx.viewer, unit)) throw forbidden();
-      const sponsor = await new SponsorsRepository(trx).findById(input.sponsorId, unit.path);
+      policy.checkUnit(ctx.viewer, 'pledge.write', unit);
+      const sponsor = await new SponsorsRepository(trx).findById(
+        input.sponsorId,
+        policy.scope(ctx.viewer, 'sponsor.read', unit),
+      );
       if (!sponsor) throw invalid({ sponsorId: { key: 'help:aid.sponsorNotFound' } });
       const repo = new PledgesRepository(trx);
       const needs = await repo.needsOfSchool(unit.id, needIds);
@@ -135,16 +155,16 @@ export class PledgesService {
         orgPath: unit.path,
         details: { sponsorId: sponsor.id, amount, children: allChildren.length, needs: needIds.length },
       });
-      return toPledgeDto((await repo.findById(id, ctx.viewer.orgPath))!);
+      return toPledgeDto((await repo.findById(id, EVERY_PLEDGE))!);
     });
   }
 
   async cancel(ctx: RequestContext, id: string, version: number, reason: string): Promise<PledgeDto> {
     return this.database.db.transaction().execute(async (trx) => {
       const repo = new PledgesRepository(trx);
-      const row = await repo.findById(id, ctx.viewer.orgPath);
+      const row = await repo.findById(id, policy.scope(ctx.viewer, 'pledge.read'));
       if (!row) throw notFound();
-      if (!mayRecordHelp(ctx.viewer, { id: row.org_unit_id, path: row.org_path })) throw forbidden();
+      policy.checkUnit(ctx.viewer, 'pledge.write', { path: row.org_path });
       if (row.status !== 'open') throw new AppError(409, 'not_open', { key: 'help:pledges.notOpen' });
       if (!(await repo.update(id, version, { status: 'cancelled', status_reason: reason }))) throw conflict();
       await new AuditRepository(trx).write(ctx.viewer, ctx.ip, {
@@ -154,7 +174,7 @@ export class PledgesService {
         orgPath: row.org_path,
         details: { reason },
       });
-      return toPledgeDto((await repo.findById(id, ctx.viewer.orgPath))!);
+      return toPledgeDto((await repo.findById(id, EVERY_PLEDGE))!);
     });
   }
 
@@ -162,8 +182,9 @@ export class PledgesService {
   async deliver(ctx: RequestContext, id: string, input: PledgeDeliver, lang: Lang) {
     return this.database.db.transaction().execute(async (trx) => {
       const repo = new PledgesRepository(trx);
-      const row = await repo.findById(id, ctx.viewer.orgPath);
+      const row = await repo.findById(id, policy.scope(ctx.viewer, 'pledge.read'));
       if (!row) throw notFound();
+      policy.checkUnit(ctx.viewer, 'pledge.write', { path: row.org_path });
       if (row.status !== 'open') throw new AppError(409, 'not_open', { key: 'help:pledges.notOpen' });
       let lines = input.lines;
       if (!lines) {
@@ -204,7 +225,7 @@ export class PledgesService {
         details: { handoverId: handover.id },
       });
       return {
-        pledge: toPledgeDto((await repo.findById(id, ctx.viewer.orgPath))!),
+        pledge: toPledgeDto((await repo.findById(id, EVERY_PLEDGE))!),
         warnings: handover.warnings,
       };
     });

@@ -1,5 +1,6 @@
 import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
-import { withinScope } from '../../db/access-gate.ts';
+import type { Scope } from '../../access/policy.ts';
+import { inScope } from '../../access/scope-sql.ts';
 import type {
   DB,
   RaidChildrenTable,
@@ -19,11 +20,11 @@ export interface RaidParts {
 export class RaidsRepository {
   constructor(private readonly db: Kysely<DB>) {}
 
-  list(scopePath: string, opts: { year?: number; limit: number }): Promise<RaidRow[]> {
+  list(scope: Scope, opts: { year?: number; limit: number }): Promise<RaidRow[]> {
     let q = this.db
       .selectFrom('raids')
       .selectAll()
-      .where(withinScope('org_path', scopePath))
+      .where(inScope(scope, 'org_path'))
       .orderBy('held_on', 'desc')
       .orderBy('id', 'desc')
       .limit(opts.limit);
@@ -32,12 +33,12 @@ export class RaidsRepository {
     return q.execute();
   }
 
-  find(id: string, scopePath: string): Promise<RaidRow | undefined> {
+  find(id: string, scope: Scope): Promise<RaidRow | undefined> {
     return this.db
       .selectFrom('raids')
       .selectAll()
       .where('id', '=', id)
-      .where(withinScope('org_path', scopePath))
+      .where(inScope(scope, 'org_path'))
       .executeTakeFirst();
   }
 
@@ -100,6 +101,18 @@ export class RaidsRepository {
           null,
       })),
     };
+  }
+
+  /** Which of these registry children lie in the scope (a teacher's: their classes). */
+  async childrenInScope(ids: readonly string[], scope: Scope): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const rows = await this.db
+      .selectFrom('children')
+      .select('id')
+      .where('id', 'in', [...ids])
+      .where(inScope(scope, 'org_path', { classColumn: 'class_label' }))
+      .execute();
+    return new Set(rows.map((r) => r.id));
   }
 
   async insert(row: Insertable<RaidsTable>): Promise<void> {

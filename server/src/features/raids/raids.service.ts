@@ -1,15 +1,17 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { Kysely } from 'kysely';
+import { policy } from '../../access/policy.ts';
+import type { Viewer } from '../../access/viewer.ts';
 import type { Database } from '../../db/engine.ts';
 import type { DB } from '../../db/schema.ts';
-import { AppError, conflict, forbidden, invalid, notFound, type Message } from '../../http/app-error.ts';
+import { AppError, conflict, invalid, notFound, type Message } from '../../http/app-error.ts';
 import type { RequestContext } from '../../http/request-context.ts';
 import { AuditRepository } from '../audit/audit.repository.ts';
 import { assertCampaignOpen, openCampaignFor } from '../campaigns/campaign-lock.ts';
 import { writableSchool } from '../campaigns/school-writer.ts';
 import { openCase } from '../cases/cases.service.ts';
 import { addQuickChild, findRegistryChild } from '../cases/registry-child.ts';
-import { OrgUnitsRepository } from '../org-units/org-units.repository.ts';
+import { OrgUnitsService } from '../org-units/org-units.service.ts';
 import { RaidsRepository, type RaidParts, type RaidRow } from './raids.repository.ts';
 import type { RaidCreate, RaidDto, RaidPatch } from './raids.schema.ts';
 
@@ -47,6 +49,9 @@ export function toRaidDto(row: RaidRow, parts: RaidParts): RaidDto {
   };
 }
 
+/** Re-reading a raid just written or changed by the caller. */
+const EVERY_RAID = policy.everywhere('raid.read', 'operator');
+
 const required: Message = { key: 'operations:errors.required' };
 
 /** Checks what zod cannot say plainly: at least one place, and for every child a reason and who it is. */
@@ -64,28 +69,40 @@ function checkRaid(input: Pick<RaidCreate, 'places' | 'children'>) {
 export class RaidsService {
   constructor(private readonly database: Database) {}
 
-  private async dto(db: Kysely<DB>, row: RaidRow): Promise<RaidDto> {
-    return toRaidDto(row, await new RaidsRepository(db).parts([row.id]));
+  private async dto(db: Kysely<DB>, viewer: Viewer, row: RaidRow): Promise<RaidDto> {
+    return toRaidDto(row, await this.parts(db, viewer, [row.id]));
+  }
+
+  /** A raid's places, participants and children; the children are those the viewer may see (child.read). */
+  private async parts(db: Kysely<DB>, viewer: Viewer, ids: string[]): Promise<RaidParts> {
+    const repo = new RaidsRepository(db);
+    const parts = await repo.parts(ids);
+    const scope = policy.scope(viewer, 'child.read');
+    if (scope.classes === null) return parts;
+    const seen = await repo.childrenInScope(
+      parts.children.flatMap((c) => (c.child_id ? [c.child_id] : [])),
+      scope,
+    );
+    return { ...parts, children: parts.children.filter((c) => c.child_id !== null && seen.has(c.child_id)) };
   }
 
   async list(ctx: RequestContext, query: { org?: string; year?: number; limit: number }) {
     const db = this.database.db;
-    let scope = ctx.viewer.orgPath;
-    if (query.org) {
-      const unit = await new OrgUnitsRepository(db).findByCode(query.org, scope);
-      if (!unit) throw notFound();
-      scope = unit.path;
-    }
+    const scope = await new OrgUnitsService(this.database).scope(ctx, 'raid.read', query.org);
     const repo = new RaidsRepository(db);
     const rows = await repo.list(scope, query);
-    const parts = await repo.parts(rows.map((r) => r.id));
+    const parts = await this.parts(
+      db,
+      ctx.viewer,
+      rows.map((r) => r.id),
+    );
     return { items: rows.map((r) => toRaidDto(r, parts)) };
   }
 
   async get(ctx: RequestContext, id: string): Promise<RaidDto> {
-    const row = await new RaidsRepository(this.database.db).find(id, ctx.viewer.orgPath);
+    const row = await new RaidsRepository(this.database.db).find(id, policy.scope(ctx.viewer, 'raid.read'));
     if (!row) throw notFound();
-    return this.dto(this.database.db, row);
+    return this.dto(this.database.db, ctx.viewer, row);
   }
 
   /**
@@ -95,13 +112,16 @@ export class RaidsService {
   async create(ctx: RequestContext, input: RaidCreate): Promise<{ created: boolean; item: RaidDto }> {
     const { viewer } = ctx;
     return this.database.db.transaction().execute(async (trx) => {
-      const school = await writableSchool(trx, viewer);
+      const school = await writableSchool(trx, viewer, 'raid.write');
       const repo = new RaidsRepository(trx);
       if (input.id && (await repo.exists(input.id))) {
-        const existing = await repo.find(input.id, school.path);
-        if (!existing) throw new AppError(409, 'id_taken', { key: 'operations:errors.idTaken' });
-        return { created: false, item: await this.dto(trx, existing) };
+        const existing = await repo.find(input.id, policy.scope(viewer, 'raid.read'));
+        if (existing?.org_path !== school.path)
+          throw new AppError(409, 'id_taken', { key: 'operations:errors.idTaken' });
+        return { created: false, item: await this.dto(trx, viewer, existing) };
       }
+      // A child found is one of this school's registry children the viewer may see, or a new one.
+      const registry = policy.scope(viewer, 'child.read', school);
       checkRaid(input);
       const campaign = await openCampaignFor(trx, school.path, Number(input.heldOn.slice(0, 4)), {
         required: false,
@@ -144,7 +164,7 @@ export class RaidsService {
       const found = [];
       for (const [i, c] of input.children.entries()) {
         const child = c.childId
-          ? await findRegistryChild(trx, c.childId, school.path)
+          ? await findRegistryChild(trx, c.childId, registry)
           : await addQuickChild(trx, ctx, school, c.newChild!, 'raid', `children.${i}.newChild`);
         if (!child) throw invalid({ [`children.${i}.childId`]: { key: 'operations:errors.childNotFound' } });
         const rowId = uuidv7();
@@ -175,17 +195,16 @@ export class RaidsService {
         orgPath: school.path,
         details: { heldOn: input.heldOn, places: input.places.length, children: found.length },
       });
-      return { created: true, item: await this.dto(trx, (await repo.find(id, school.path))!) };
+      return { created: true, item: await this.dto(trx, viewer, (await repo.find(id, EVERY_RAID))!) };
     });
   }
 
   async update(ctx: RequestContext, id: string, patch: RaidPatch): Promise<RaidDto> {
     return this.database.db.transaction().execute(async (trx) => {
       const repo = new RaidsRepository(trx);
-      const row = await repo.find(id, ctx.viewer.orgPath);
+      const row = await repo.find(id, policy.scope(ctx.viewer, 'raid.read'));
       if (!row) throw notFound();
-      const school = await writableSchool(trx, ctx.viewer);
-      if (row.org_path !== school.path) throw forbidden();
+      policy.check(ctx.viewer, 'raid.write', { path: row.org_path });
       await assertCampaignOpen(trx, row.campaign_id);
       if (patch.places) checkRaid({ places: patch.places, children: [] });
       const { version, places, participants, ...f } = patch;
@@ -194,7 +213,8 @@ export class RaidsService {
         ...(f.timeTo !== undefined && { time_to: f.timeTo }),
         ...(f.notes !== undefined && { notes: f.notes }),
       };
-      if (!(await repo.update(id, version, changes))) throw conflict({ ...(await this.dto(trx, row)) });
+      if (!(await repo.update(id, version, changes)))
+        throw conflict({ ...(await this.dto(trx, ctx.viewer, row)) });
       if (places) {
         await repo.replacePlaces(
           id,
@@ -233,7 +253,7 @@ export class RaidsService {
           ],
         },
       });
-      return this.dto(trx, (await repo.find(id, row.org_path))!);
+      return this.dto(trx, ctx.viewer, (await repo.find(id, EVERY_RAID))!);
     });
   }
 }

@@ -1,5 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
-import { withinScope } from '../../db/access-gate.ts';
+import type { Scope } from '../../access/policy.ts';
+import { inScope } from '../../access/scope-sql.ts';
 import type {
   AidTable,
   CampaignsTable,
@@ -23,7 +24,7 @@ export type SponsorRow = Selectable<SponsorsTable>;
 export type RaidRow = Selectable<RaidsTable>;
 export type HotlineRow = Pick<
   Selectable<HotlineCallsTable>,
-  'id' | 'org_path' | 'campaign_id' | 'received_at' | 'status' | 'subject'
+  'id' | 'org_path' | 'campaign_id' | 'received_at' | 'status' | 'subject' | 'child_id'
 >;
 export type PlanRow = Pick<
   Selectable<PlanItemsTable>,
@@ -74,49 +75,49 @@ const money = (value: number | string | bigint) => Number(value);
 export class ReportsRepository {
   constructor(private readonly db: Kysely<DB>) {}
 
-  findUnit(code: string, scopePath: string): Promise<UnitRow | undefined> {
+  findUnit(code: string, scope: Scope): Promise<UnitRow | undefined> {
     return this.db
       .selectFrom('org_units')
       .selectAll()
       .where('code', '=', code.toUpperCase())
-      .where(withinScope('org_units.path', scopePath))
+      .where(inScope(scope, 'org_units.path'))
       .executeTakeFirst();
   }
 
-  /** Years with a campaign that applies to the unit or lies within it, newest first. */
-  async campaignYears(path: string): Promise<number[]> {
+  /** Years with a campaign that applies to the scope's unit or lies within the scope, newest first. */
+  async campaignYears(scope: Scope): Promise<number[]> {
     const rows = await this.db
       .selectFrom('campaigns')
       .select('year')
       .distinct()
       .where((eb) =>
-        eb.or([eb('org_path', 'in', pathAndAncestors(path)), withinScope('campaigns.org_path', path)]),
+        eb.or([eb('org_path', 'in', pathAndAncestors(scope.root)), inScope(scope, 'campaigns.org_path')]),
       )
       .orderBy('year', 'desc')
       .execute();
     return rows.map((r) => Number(r.year));
   }
 
-  campaigns(path: string, year: number): Promise<CampaignRow[]> {
+  campaigns(scope: Scope, year: number): Promise<CampaignRow[]> {
     return this.db
       .selectFrom('campaigns')
       .selectAll()
       .where('year', '=', year)
       .where((eb) =>
-        eb.or([eb('org_path', 'in', pathAndAncestors(path)), withinScope('campaigns.org_path', path)]),
+        eb.or([eb('org_path', 'in', pathAndAncestors(scope.root)), inScope(scope, 'campaigns.org_path')]),
       )
       .orderBy('org_path')
       .execute();
   }
 
-  private async childrenWhere(filter: { scope: string } | { ids: string[] }): Promise<ChildRecord[]> {
+  private async childrenWhere(filter: { scope: Scope } | { ids: string[] }): Promise<ChildRecord[]> {
     let q = this.db
       .selectFrom('children')
       .select(['id', 'org_path', 'surname', 'name', 'patronymic', 'class_label', 'status', 'not_attending'])
       .orderBy('org_path')
       .orderBy('sort_name')
       .orderBy('id');
-    if ('scope' in filter) q = q.where(withinScope('children.org_path', filter.scope));
+    if ('scope' in filter) q = q.where(inScope(filter.scope, 'children.org_path'));
     else if (filter.ids.length === 0) return [];
     else q = q.where('id', 'in', filter.ids);
     const rows = await q.execute();
@@ -137,12 +138,12 @@ export class ReportsRepository {
     }));
   }
 
-  async load(unit: UnitRow, year: number): Promise<ScopeRecords> {
-    const scope = unit.path;
+  /** Every record of the year under the scope's unit: the report counts them all (it names no one). */
+  async load(scope: Scope, year: number): Promise<ScopeRecords> {
     const units = await this.db
       .selectFrom('org_units')
       .selectAll()
-      .where(withinScope('org_units.path', scope))
+      .where(inScope(scope, 'org_units.path'))
       .orderBy('path')
       .execute();
     const campaigns = await this.campaigns(scope, year);
@@ -152,7 +153,7 @@ export class ReportsRepository {
       await this.db
         .selectFrom('aid')
         .selectAll()
-        .where(withinScope('aid.org_path', scope))
+        .where(inScope(scope, 'aid.org_path'))
         .where('year', '=', year)
         .orderBy('date')
         .orderBy('id')
@@ -181,7 +182,7 @@ export class ReportsRepository {
     const raids = await this.db
       .selectFrom('raids')
       .selectAll()
-      .where(withinScope('raids.org_path', scope))
+      .where(inScope(scope, 'raids.org_path'))
       .where((eb) =>
         eb.or([
           ...(campaignIds.length > 0 ? [eb('campaign_id', 'in', campaignIds)] : []),
@@ -215,13 +216,13 @@ export class ReportsRepository {
     const cases = await this.db
       .selectFrom('cases')
       .select(['id', 'child_id', 'child_name', 'source', 'source_id', 'outcome'])
-      .where(withinScope('cases.org_path', scope))
+      .where(inScope(scope, 'cases.org_path'))
       .where('outcome', '=', 'attends_school')
       .execute();
     const hotline = await this.db
       .selectFrom('hotline_calls')
-      .select(['id', 'org_path', 'campaign_id', 'received_at', 'status', 'subject'])
-      .where(withinScope('hotline_calls.org_path', scope))
+      .select(['id', 'org_path', 'campaign_id', 'received_at', 'status', 'subject', 'child_id'])
+      .where(inScope(scope, 'hotline_calls.org_path'))
       .where((eb) =>
         eb.or([
           ...(campaignIds.length > 0 ? [eb('campaign_id', 'in', campaignIds)] : []),
@@ -241,7 +242,7 @@ export class ReportsRepository {
         : await this.db
             .selectFrom('plan_items')
             .select(['id', 'org_path', 'campaign_id', 'title', 'status', 'date_from'])
-            .where(withinScope('plan_items.org_path', scope))
+            .where(inScope(scope, 'plan_items.org_path'))
             .where('campaign_id', 'in', campaignIds)
             .orderBy('org_path')
             .orderBy('position')
@@ -252,7 +253,7 @@ export class ReportsRepository {
         : await this.db
             .selectFrom('material_texts')
             .select(['org_path', 'lang'])
-            .where(withinScope('material_texts.org_path', scope))
+            .where(inScope(scope, 'material_texts.org_path'))
             .where('campaign_id', 'in', campaignIds)
             .execute();
     return {
@@ -275,13 +276,13 @@ export class ReportsRepository {
   }
 
   /** Open needs of children on the approved list below a unit, per item: for the public page (no names). */
-  async openNeeds(scope: string) {
+  async openNeeds(scope: Scope) {
     const rows = await this.db
       .selectFrom('child_needs as n')
       .innerJoin('children as c', 'c.id', 'n.child_id')
       .innerJoin('need_items as i', 'i.id', 'n.item_id')
       .select(['i.code', 'i.name_kk', 'i.name_ru', 'i.name_en', 'i.position', 'n.child_id', 'n.quantity'])
-      .where(withinScope('c.org_path', scope))
+      .where(inScope(scope, 'c.org_path'))
       .where('n.status', '=', 'open')
       .where('c.status', 'in', ['approved', 'helped'])
       .execute();

@@ -1,12 +1,12 @@
 import { isCategoryCode } from '#domain/categories';
 import { COMMON_MESSAGES } from '#domain/common-messages';
-import { normalizeClassLabel } from '#domain/class-label';
 import { isLang, LANGS, type Lang } from '#domain/lang';
 import { buildReport, effectiveAid } from '#domain/report/build-report';
 import { reportNarrative, type NarrativeDocument } from '#domain/report/narrative';
 import type { Report } from '#domain/report/report';
 import { rollUp } from '#domain/report/roll-up';
-import type { Viewer } from '../../db/access-gate.ts';
+import { policy, type Scope } from '../../access/policy.ts';
+import type { Viewer } from '../../access/viewer.ts';
 import type { Database } from '../../db/engine.ts';
 import { invalid, notFound } from '../../http/app-error.ts';
 import type { RequestContext } from '../../http/request-context.ts';
@@ -63,11 +63,9 @@ function viewerLang(viewer: Viewer): Lang {
   return isLang(viewer.lang) ? viewer.lang : 'ru';
 }
 
-/** "Аманова А. Б." for a child the viewer may see by name; teachers see only their own classes. */
-function childLabel(child: ChildRecord | undefined, viewer: Viewer): string {
+/** "Аманова А. Б., 5А" for a child of the registry. */
+function childLabel(child: ChildRecord | undefined): string {
   if (!child) return '—';
-  if (viewer.role === 'teacher' && !viewer.classes.map(normalizeClassLabel).includes(child.class_label))
-    return '—';
   const initials = [child.name, child.patronymic]
     .filter((p): p is string => Boolean(p))
     .map((p) => `${p.charAt(0)}.`)
@@ -82,15 +80,25 @@ export class ReportsService {
     return new ReportsRepository(this.database.db);
   }
 
-  /** The unit (the viewer's own by default) and its records for the year; 404 outside scope or without a campaign. */
+  /** The unit (the viewer's own by default) the viewer may report on, with its `report.read` scope; 404 outside. */
+  private async unitOf(
+    viewer: Viewer,
+    orgCode: string | undefined,
+  ): Promise<{ unit: UnitRow; scope: Scope }> {
+    policy.require(viewer, 'report.read');
+    const unit = await this.repo.findUnit(orgCode ?? viewer.orgCode, policy.scope(viewer, 'unit.read'));
+    if (!unit) throw notFound();
+    return { unit, scope: policy.scope(viewer, 'report.read', unit) };
+  }
+
+  /** The unit and its records for the year; 404 outside scope or without a campaign. */
   private async records(
     viewer: Viewer,
     orgCode: string | undefined,
     year: number,
   ): Promise<{ unit: UnitRow; records: ScopeRecords }> {
-    const unit = await this.repo.findUnit(orgCode ?? viewer.orgCode, viewer.orgPath);
-    if (!unit) throw notFound();
-    const records = await this.repo.load(unit, year);
+    const { unit, scope } = await this.unitOf(viewer, orgCode);
+    const records = await this.repo.load(scope, year);
     if (records.campaigns.length === 0) throw notFound();
     return { unit, records };
   }
@@ -126,21 +134,24 @@ export class ReportsService {
       report,
       narrative: reportNarrative(report, lang, { breakdowns: false }),
       tables: reportTables(report, lang),
-      years: await this.repo.campaignYears(unit.path),
+      years: await this.repo.campaignYears(policy.scope(ctx.viewer, 'report.read', unit)),
     };
   }
 
   /** Years with a campaign for the unit (the viewer's own by default), newest first. */
   async years(ctx: RequestContext, orgCode: string | undefined): Promise<{ years: number[] }> {
-    const unit = await this.repo.findUnit(orgCode ?? ctx.viewer.orgCode, ctx.viewer.orgPath);
-    if (!unit) throw notFound();
-    return { years: await this.repo.campaignYears(unit.path) };
+    const { scope } = await this.unitOf(ctx.viewer, orgCode);
+    return { years: await this.repo.campaignYears(scope) };
   }
 
   /** The records behind one figure of the report, within what the viewer may see. */
   async trace(ctx: RequestContext, query: TraceQuery) {
     const lang = checkLang(query.lang, viewerLang(ctx.viewer));
     const { unit, records, report } = await this.build(ctx, query.org, query.campaign, lang);
+    // The figure is the report's; the records listed are only those the viewer may see (a teacher: their
+    // classes' children, aid and calls), each kind by its own rule.
+    const sees = policy.scope(ctx.viewer, 'report.trace', unit);
+    const seesCall = policy.scope(ctx.viewer, 'hotline.read', unit);
     const units = new Map(records.units.map((u) => [u.path, u]));
     const orgOf = (path: string) => {
       const u = units.get(path) ?? unit;
@@ -174,6 +185,7 @@ export class ReportsService {
         return true;
       });
       for (const a of rows) {
+        if (!sees.covers(a.org_path, children.get(a.child_id)?.class_label ?? null)) continue;
         const source =
           a.source === 'fv' ? REPORTS_MESSAGES[lang].doc.fvShort : (sponsors.get(a.sponsor_id ?? '') ?? '—');
         const form = (COMMON_MESSAGES[lang].aidForm as Readonly<Record<string, string>>)[a.form] ?? a.form;
@@ -181,7 +193,7 @@ export class ReportsService {
           kind: 'aid',
           id: a.id,
           date: a.date,
-          label: `${childLabel(children.get(a.child_id), ctx.viewer)} · ${source} · ${form}`,
+          label: `${childLabel(children.get(a.child_id))} · ${source} · ${form}`,
           ...orgOf(a.org_path),
           amount: a.amount,
         });
@@ -199,11 +211,12 @@ export class ReportsService {
             : c.status !== 'archived' && c.not_attending === 1,
       );
       for (const c of rows) {
+        if (!sees.covers(c.org_path, c.class_label)) continue;
         items.push({
           kind: 'child',
           id: c.id,
           date: null,
-          label: childLabel(c, ctx.viewer),
+          label: childLabel(c),
           ...orgOf(c.org_path),
           amount: null,
         });
@@ -240,15 +253,12 @@ export class ReportsService {
           found.forEach((c, i) => {
             if (figure === 'returnedToSchool' && !flat.get(`${r.id}#${i}`)) return;
             const registry = c.child_id ? children.get(c.child_id) : undefined;
+            if (!sees.covers(r.org_path, registry?.class_label ?? null)) return;
             items.push({
               kind: 'raid',
               id: c.id,
               date: r.held_on,
-              label: registry
-                ? childLabel(registry, ctx.viewer)
-                : ctx.viewer.role === 'teacher'
-                  ? '—'
-                  : c.full_name,
+              label: registry ? childLabel(registry) : c.full_name,
               ...orgOf(r.org_path),
               amount: null,
             });
@@ -259,6 +269,8 @@ export class ReportsService {
     } else if (group === 'hotline') {
       const rows = records.hotline.filter((h) => figure === 'calls' || h.status === 'closed');
       for (const h of rows) {
+        if (!seesCall.covers(h.org_path, h.child_id ? (children.get(h.child_id)?.class_label ?? null) : null))
+          continue;
         items.push({
           kind: 'hotline',
           id: h.id,
@@ -291,9 +303,8 @@ export class ReportsService {
   /** Figures for the dashboard: help by week, coverage of the list, categories, units compared, years. */
   async dashboard(ctx: RequestContext, query: { org?: string; campaign?: number; lang?: string }) {
     const lang = checkLang(query.lang, viewerLang(ctx.viewer));
-    const unit = await this.repo.findUnit(query.org ?? ctx.viewer.orgCode, ctx.viewer.orgPath);
-    if (!unit) throw notFound();
-    const years = await this.repo.campaignYears(unit.path);
+    const { unit, scope } = await this.unitOf(ctx.viewer, query.org);
+    const years = await this.repo.campaignYears(scope);
     const year = query.campaign ?? years[0];
     if (year === undefined) throw notFound();
     const { records, report } = await this.build(ctx, unit.code, year, lang);
@@ -322,7 +333,7 @@ export class ReportsService {
         history.push({ year: y, students: report.total.students, amount: report.total.amount });
         continue;
       }
-      const other = await this.repo.load(unit, y);
+      const other = await this.repo.load(scope, y);
       const r = buildReport(assembleReportInput(other, unit, lang));
       history.push({ year: y, students: r.total.students, amount: r.total.amount });
     }
@@ -351,9 +362,11 @@ export class ReportsService {
   /** The public page of a unit's campaign: totals and anonymised needs, nothing that identifies a child. */
   async publicCampaign(code: string, year: number, langInput: string | undefined): Promise<PublicCampaign> {
     const lang = checkLang(langInput, 'kk');
-    const unit = await this.repo.findUnit(code, '/');
+    // The public page shows figures only; it looks the unit up anywhere and names no one.
+    const unit = await this.repo.findUnit(code, policy.everywhere('unit.read', 'public'));
     if (!unit) throw notFound();
-    const records = await this.repo.load(unit, year);
+    const scope = policy.everywhere('report.read', 'public', unit);
+    const records = await this.repo.load(scope, year);
     if (records.campaigns.length === 0) throw notFound();
     const report = buildReport(assembleReportInput(records, unit, lang));
     const small = report.total.students > 0 && report.total.students < PUBLIC_MIN_GROUP;
@@ -362,7 +375,7 @@ export class ReportsService {
       string,
       { item: string; name: string; children: Set<string>; quantity: number; position: number }
     >();
-    for (const n of await this.repo.openNeeds(unit.path)) {
+    for (const n of await this.repo.openNeeds(scope)) {
       const name = lang === 'kk' ? n.name_kk : lang === 'en' ? n.name_en : n.name_ru;
       const entry = needs.get(n.code) ?? {
         item: n.code,

@@ -7,7 +7,7 @@ import { AuditRepository } from '../audit/audit.repository.ts';
 import { hashPassword, newSecret, sha256 } from '../auth/secrets.ts';
 import { OrgUnitsRepository } from '../org-units/org-units.repository.ts';
 import { UsersRepository } from '../users/users.repository.ts';
-import { cliViewer } from '../../db/access-gate.ts';
+import { cliViewer } from '../../access/viewer.ts';
 
 const SETUP_TTL_HOURS = 24;
 

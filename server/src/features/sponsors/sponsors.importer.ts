@@ -1,3 +1,4 @@
+import { policy } from '../../access/policy.ts';
 import { v7 as uuidv7 } from 'uuid';
 import { COMMON_MESSAGES } from '#domain/common-messages';
 import { parseSponsorType, type SponsorType } from '#domain/sponsor-types';
@@ -21,13 +22,13 @@ export interface SponsorImportRow {
 const unitOf = (ic: ImportContext) =>
   new OrgUnitsRepository(ic.db).findByCode(
     ic.options.orgCode ?? ic.ctx.viewer.orgCode,
-    ic.ctx.viewer.orgPath,
+    policy.scope(ic.ctx.viewer, 'unit.read'),
   );
 
 /** `Наименование; Тип; Руководитель; Телефон` — sponsors of the chosen unit, matched by name within it. */
 export const sponsorsImporter: Importer<SponsorImportRow> = {
   kind: 'sponsors',
-  roles: ['admin', 'officer', 'coordinator', 'director'],
+  action: 'sponsor.write',
   columns: [
     { key: 'name', headers: ['Наименование', 'Атауы', 'Name', 'Спонсор'], required: true },
     { key: 'type', headers: ['Тип', 'Түрі', 'Type'], required: true },

@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
-import { withinScope } from '../../db/access-gate.ts';
+import type { Scope } from '../../access/policy.ts';
+import { inScope } from '../../access/scope-sql.ts';
 import type { DB, SponsorsTable } from '../../db/schema.ts';
 
 export type SponsorRow = Selectable<SponsorsTable> & { org_code: string };
@@ -12,27 +13,23 @@ export function ancestorPaths(path: string): string[] {
 
 /**
  * The only SQL of sponsors. A viewer sees the sponsors registered in its scope and those registered by the units
- * above it (a district's sponsor helps the district's schools); merged duplicates are hidden.
+ * above it (a district's sponsor helps the district's schools: the policy's `sponsor.read` reaches above);
+ * merged duplicates are hidden.
  */
 export class SponsorsRepository {
   constructor(private readonly db: Kysely<DB>) {}
 
-  private base(scopePath: string) {
-    const above = ancestorPaths(scopePath);
+  private base(scope: Scope) {
     return this.db
       .selectFrom('sponsors as s')
       .innerJoin('org_units as o', 'o.id', 's.org_unit_id')
       .selectAll('s')
       .select('o.code as org_code')
-      .where((eb) =>
-        above.length > 0
-          ? eb.or([withinScope('s.org_path', scopePath), eb('s.org_path', 'in', above)])
-          : withinScope('s.org_path', scopePath),
-      );
+      .where(inScope(scope, 's.org_path'));
   }
 
-  findById(id: string, scopePath: string, opts: { includeMerged?: boolean } = {}) {
-    let q = this.base(scopePath).where('s.id', '=', id);
+  findById(id: string, scope: Scope, opts: { includeMerged?: boolean } = {}) {
+    let q = this.base(scope).where('s.id', '=', id);
     if (!opts.includeMerged) q = q.where('s.merged_into', 'is', null);
     return q.executeTakeFirst() as Promise<SponsorRow | undefined>;
   }
@@ -49,8 +46,8 @@ export class SponsorsRepository {
   }
 
   /** Sponsors visible from a unit with that normalised name, nearest registration first (for aid imports). */
-  findVisibleByNameKey(scopePath: string, nameKey: string) {
-    return this.base(scopePath)
+  findVisibleByNameKey(scope: Scope, nameKey: string) {
+    return this.base(scope)
       .where('s.name_key', '=', nameKey)
       .where('s.merged_into', 'is', null)
       .orderBy(sql`length(s.org_path)`, 'desc')
@@ -58,10 +55,10 @@ export class SponsorsRepository {
   }
 
   list(
-    scopePath: string,
+    scope: Scope,
     opts: { q?: string; type?: string; limit: number; after?: { key: string; id: string } },
   ): Promise<SponsorRow[]> {
-    let q = this.base(scopePath)
+    let q = this.base(scope)
       .where('s.merged_into', 'is', null)
       .orderBy('s.name_key')
       .orderBy('s.id')
@@ -124,7 +121,7 @@ export class SponsorsRepository {
   }
 
   /** Aid of a sponsor in effect (no reversal involved), per year and form, within the viewer's scope. */
-  history(sponsorId: string, scopePath: string) {
+  history(sponsorId: string, scope: Scope) {
     return this.db
       .selectFrom('aid as a')
       .select((eb) => [
@@ -139,14 +136,14 @@ export class SponsorsRepository {
       .where((eb) =>
         eb.not(eb.exists(eb.selectFrom('aid as r').select('r.id').whereRef('r.reverses', '=', 'a.id'))),
       )
-      .where(withinScope('a.org_path', scopePath))
+      .where(inScope(scope, 'a.org_path'))
       .groupBy(['a.year', 'a.form'])
       .orderBy('a.year')
       .execute();
   }
 
   /** Distinct children per year across forms (a child helped in two forms counts once in the year). */
-  studentsPerYear(sponsorId: string, scopePath: string) {
+  studentsPerYear(sponsorId: string, scope: Scope) {
     return this.db
       .selectFrom('aid as a')
       .select((eb) => [
@@ -159,17 +156,17 @@ export class SponsorsRepository {
       .where((eb) =>
         eb.not(eb.exists(eb.selectFrom('aid as r').select('r.id').whereRef('r.reverses', '=', 'a.id'))),
       )
-      .where(withinScope('a.org_path', scopePath))
+      .where(inScope(scope, 'a.org_path'))
       .groupBy('a.year')
       .execute();
   }
 
-  pledgeCounts(sponsorId: string, scopePath: string) {
+  pledgeCounts(sponsorId: string, scope: Scope) {
     return this.db
       .selectFrom('pledges')
       .select((eb) => ['status', eb.fn.countAll<number>().as('n')])
       .where('sponsor_id', '=', sponsorId)
-      .where(withinScope('org_path', scopePath))
+      .where(inScope(scope, 'org_path'))
       .groupBy('status')
       .execute();
   }

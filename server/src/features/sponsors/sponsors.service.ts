@@ -2,20 +2,21 @@ import { v7 as uuidv7 } from 'uuid';
 import { COMMON_MESSAGES } from '#domain/common-messages';
 import { normalizeLabel } from '#domain/label-lookup';
 import { SPONSOR_TYPES, type SponsorType } from '#domain/sponsor-types';
-import { canSee, type Viewer } from '../../db/access-gate.ts';
+import { policy } from '../../access/policy.ts';
+import type { Viewer } from '../../access/viewer.ts';
 import type { Database } from '../../db/engine.ts';
 import { AppError, conflict, forbidden, invalid, notFound } from '../../http/app-error.ts';
 import { decodeCursor, encodeCursor } from '../../http/common.schema.ts';
 import type { RequestContext } from '../../http/request-context.ts';
 import { AuditRepository } from '../audit/audit.repository.ts';
 import { OrgUnitsRepository } from '../org-units/org-units.repository.ts';
+import { OrgUnitsService } from '../org-units/org-units.service.ts';
 import { SponsorsRepository, type SponsorRow } from './sponsors.repository.ts';
 import type { SponsorCreate, SponsorDto, SponsorListQuery, SponsorPatch } from './sponsors.schema.ts';
 
-/** Who may change a sponsor: staff of the unit that registered it, or of a unit above; never teachers. */
+/** Who may change a sponsor: staff of the unit that registered it, or of a unit above (`sponsor.write`). */
 function mayEdit(viewer: Viewer, row: { org_path: string }): boolean {
-  if (viewer.role === 'teacher') return false;
-  return canSee(viewer, row.org_path);
+  return policy.may(viewer, 'sponsor.write', { path: row.org_path });
 }
 
 export function toSponsorDto(row: SponsorRow, viewer: Viewer): SponsorDto {
@@ -50,15 +51,8 @@ export class SponsorsService {
     }));
   }
 
-  private async scope(ctx: RequestContext, org: string | undefined) {
-    if (!org) return ctx.viewer.orgPath;
-    const unit = await new OrgUnitsRepository(this.database.db).findByCode(org, ctx.viewer.orgPath);
-    if (!unit) throw notFound();
-    return unit.path;
-  }
-
   async list(ctx: RequestContext, query: SponsorListQuery) {
-    const scope = await this.scope(ctx, query.org);
+    const scope = await new OrgUnitsService(this.database).scope(ctx, 'sponsor.read', query.org);
     const rows = await new SponsorsRepository(this.database.db).list(scope, {
       q: query.q ? sponsorNameKey(query.q) : undefined,
       type: query.type,
@@ -75,23 +69,27 @@ export class SponsorsService {
   }
 
   async get(ctx: RequestContext, id: string): Promise<SponsorDto> {
-    const row = await new SponsorsRepository(this.database.db).findById(id, ctx.viewer.orgPath);
+    const row = await new SponsorsRepository(this.database.db).findById(
+      id,
+      policy.scope(ctx.viewer, 'sponsor.read'),
+    );
     if (!row) throw notFound();
     return toSponsorDto(row, ctx.viewer);
   }
 
   async create(ctx: RequestContext, input: SponsorCreate): Promise<SponsorDto> {
     const { viewer } = ctx;
-    if (viewer.role === 'teacher') throw forbidden();
+    policy.require(viewer, 'sponsor.write');
     return this.database.db.transaction().execute(async (trx) => {
       const unit = await new OrgUnitsRepository(trx).findByCode(
         input.orgCode ?? viewer.orgCode,
-        viewer.orgPath,
+        policy.scope(viewer, 'unit.read'),
       );
       if (!unit) {
         if (input.orgCode) throw invalid({ orgCode: { key: 'help:sponsors.orgNotFound' } });
         throw forbidden();
       }
+      policy.check(viewer, 'sponsor.write', unit);
       const repo = new SponsorsRepository(trx);
       const nameKey = sponsorNameKey(input.name);
       const same = await repo.findByNameKey(unit.id, nameKey);
@@ -130,7 +128,7 @@ export class SponsorsService {
         orgPath: unit.path,
         details: { name: input.name, type: input.type },
       });
-      return toSponsorDto((await repo.findById(id, viewer.orgPath))!, viewer);
+      return toSponsorDto((await repo.findById(id, policy.scope(viewer, 'sponsor.read')))!, viewer);
     });
   }
 
@@ -138,9 +136,9 @@ export class SponsorsService {
     const { viewer } = ctx;
     return this.database.db.transaction().execute(async (trx) => {
       const repo = new SponsorsRepository(trx);
-      const row = await repo.findById(id, viewer.orgPath);
+      const row = await repo.findById(id, policy.scope(viewer, 'sponsor.read'));
       if (!row) throw notFound();
-      if (!mayEdit(viewer, row)) throw forbidden();
+      policy.check(viewer, 'sponsor.write', { path: row.org_path });
       const { version, ...f } = patch;
       if (f.name !== undefined) {
         const same = await repo.findByNameKey(row.org_unit_id, sponsorNameKey(f.name));
@@ -169,7 +167,7 @@ export class SponsorsService {
         orgPath: row.org_path,
         details: { changed: Object.keys(changes) },
       });
-      return toSponsorDto((await repo.findById(row.id, viewer.orgPath))!, viewer);
+      return toSponsorDto((await repo.findById(row.id, policy.scope(viewer, 'sponsor.read')))!, viewer);
     });
   }
 
@@ -179,10 +177,12 @@ export class SponsorsService {
     if (keepId === duplicateId) throw invalid({ duplicateId: { key: 'help:sponsors.mergeSelf' } });
     return this.database.db.transaction().execute(async (trx) => {
       const repo = new SponsorsRepository(trx);
-      const keep = await repo.findById(keepId, viewer.orgPath);
-      const duplicate = await repo.findById(duplicateId, viewer.orgPath);
+      const visible = policy.scope(viewer, 'sponsor.read');
+      const keep = await repo.findById(keepId, visible);
+      const duplicate = await repo.findById(duplicateId, visible);
       if (!keep || !duplicate) throw notFound();
-      if (!mayEdit(viewer, keep) || !mayEdit(viewer, duplicate)) throw forbidden();
+      policy.check(viewer, 'sponsor.write', { path: keep.org_path });
+      policy.check(viewer, 'sponsor.write', { path: duplicate.org_path });
       const moved = await repo.moveRecords(duplicate.id, keep.id);
       if (!(await repo.update(duplicate.id, duplicate.version, { merged_into: keep.id }))) throw conflict();
       await new AuditRepository(trx).write(viewer, ctx.ip, {
@@ -192,18 +192,20 @@ export class SponsorsService {
         orgPath: keep.org_path,
         details: { duplicateId: duplicate.id, duplicateName: duplicate.name, moved },
       });
-      return toSponsorDto((await repo.findById(keep.id, viewer.orgPath))!, viewer);
+      return toSponsorDto((await repo.findById(keep.id, visible))!, viewer);
     });
   }
 
   async history(ctx: RequestContext, id: string) {
     const repo = new SponsorsRepository(this.database.db);
-    const row = await repo.findById(id, ctx.viewer.orgPath);
+    const row = await repo.findById(id, policy.scope(ctx.viewer, 'sponsor.read'));
     if (!row) throw notFound();
+    // What the sponsor did in the viewer's own units: totals, no child named.
+    const done = policy.scope(ctx.viewer, 'aid.totals');
     const [byForm, perYear, pledges] = await Promise.all([
-      repo.history(id, ctx.viewer.orgPath),
-      repo.studentsPerYear(id, ctx.viewer.orgPath),
-      repo.pledgeCounts(id, ctx.viewer.orgPath),
+      repo.history(id, done),
+      repo.studentsPerYear(id, done),
+      repo.pledgeCounts(id, done),
     ]);
     const years = perYear
       .map((y) => {

@@ -1,5 +1,6 @@
 import type { Kysely, Selectable, Updateable } from 'kysely';
-import { withinScope } from '../../db/access-gate.ts';
+import type { Scope } from '../../access/policy.ts';
+import { inScope } from '../../access/scope-sql.ts';
 import type { DB, UsersTable } from '../../db/schema.ts';
 
 export type UserRow = Selectable<UsersTable> & { org_code: string; org_path: string };
@@ -21,13 +22,13 @@ export class UsersRepository {
     return this.base().where('usr.email', '=', email.trim().toLowerCase()).executeTakeFirst();
   }
 
-  findById(id: string, scopePath: string): Promise<UserRow | undefined> {
-    return this.base().where('usr.id', '=', id).where(withinScope('o.path', scopePath)).executeTakeFirst();
+  findById(id: string, scope: Scope): Promise<UserRow | undefined> {
+    return this.base().where('usr.id', '=', id).where(inScope(scope, 'o.path')).executeTakeFirst();
   }
 
-  list(scopePath: string, opts: { q?: string; limit: number; afterEmail?: string }) {
+  list(scope: Scope, opts: { q?: string; limit: number; afterEmail?: string }) {
     let q = this.base()
-      .where(withinScope('o.path', scopePath))
+      .where(inScope(scope, 'o.path'))
       .orderBy('usr.email')
       .limit(opts.limit + 1);
     if (opts.afterEmail) q = q.where('usr.email', '>', opts.afterEmail);

@@ -1,12 +1,11 @@
 import { contextOf, type App } from '../../http/app-types.ts';
 import { ListQuery, Page } from '../../http/common.schema.ts';
-import { UNIT_MANAGERS } from '../../db/access-gate.ts';
 import type { Services } from '../../services.ts';
 import { IdParams, UserCreate, UserDto, UserPatch } from './users.schema.ts';
 
 export function usersRoutes(app: App, { users }: Services) {
   const tags = ['users'];
-  const config = { roles: UNIT_MANAGERS };
+  const config = { action: 'user.read' } as const;
   app.get(
     '/api/users',
     { config, schema: { tags, querystring: ListQuery, response: { 200: Page(UserDto) } } },

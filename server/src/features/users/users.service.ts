@@ -1,7 +1,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { Database } from '../../db/engine.ts';
-import type { Viewer } from '../../db/access-gate.ts';
-import type { Role } from '../../db/schema.ts';
+import { policy } from '../../access/policy.ts';
+import { ROLES_FOR_UNIT } from '../../access/rules.ts';
 import { AppError, conflict, forbidden, invalid, notFound } from '../../http/app-error.ts';
 import type { RequestContext } from '../../http/request-context.ts';
 import { decodeCursor, encodeCursor, type ListQuery } from '../../http/common.schema.ts';
@@ -9,6 +9,7 @@ import { AuditRepository } from '../audit/audit.repository.ts';
 import { hashPassword } from '../auth/secrets.ts';
 import { SessionsRepository } from '../auth/sessions.repository.ts';
 import { OrgUnitsRepository, type OrgUnitRow } from '../org-units/org-units.repository.ts';
+import { OrgUnitsService } from '../org-units/org-units.service.ts';
 import { UsersRepository, type UserRow } from './users.repository.ts';
 import type { UserCreate, UserDto, UserPatch } from './users.schema.ts';
 
@@ -26,35 +27,20 @@ export function toUserDto(row: UserRow): UserDto {
   };
 }
 
-/** Which roles fit a unit of each type: school staff sit in schools, officers above them. */
-const ROLES_FOR_UNIT: Record<OrgUnitRow['type'], readonly Role[]> = {
-  republic: ['admin', 'officer'],
-  region: ['admin', 'officer'],
-  district: ['admin', 'officer'],
-  school: ['admin', 'coordinator', 'teacher', 'director'],
-};
-
 /**
  * Admins manage users anywhere in their scope; officers manage users of the units strictly below their own and
- * never create admins. Nobody else manages users.
+ * never create admins (an admin's account is for admins only). Nobody else manages users.
  */
-function mayManage(viewer: Viewer, unit: OrgUnitRow, role: Role): boolean {
-  if (viewer.role === 'admin') return true;
-  if (viewer.role !== 'officer') return false;
-  return unit.path !== viewer.orgPath && unit.path.startsWith(viewer.orgPath) && role !== 'admin';
+function checkManage(ctx: RequestContext, unit: OrgUnitRow, role: UserRow['role']) {
+  policy.check(ctx.viewer, 'user.manage', unit);
+  if (role === 'admin' && !policy.anywhere(ctx.viewer, 'user.grantAdmin')) throw forbidden();
 }
 
 export class UsersService {
   constructor(private readonly database: Database) {}
 
   async list(ctx: RequestContext, query: ListQuery) {
-    if (ctx.viewer.role !== 'admin' && ctx.viewer.role !== 'officer') throw forbidden();
-    let scope = ctx.viewer.orgPath;
-    if (query.org) {
-      const unit = await new OrgUnitsRepository(this.database.db).findByCode(query.org, scope);
-      if (!unit) throw notFound();
-      scope = unit.path;
-    }
+    const scope = await new OrgUnitsService(this.database).scope(ctx, 'user.read', query.org);
     const rows = await new UsersRepository(this.database.db).list(scope, {
       q: query.q,
       limit: query.limit,
@@ -68,7 +54,10 @@ export class UsersService {
   }
 
   async get(ctx: RequestContext, id: string): Promise<UserDto> {
-    const row = await new UsersRepository(this.database.db).findById(id, ctx.viewer.orgPath);
+    const row = await new UsersRepository(this.database.db).findById(
+      id,
+      policy.scope(ctx.viewer, 'user.read'),
+    );
     if (!row) throw notFound();
     return toUserDto(row);
   }
@@ -77,12 +66,16 @@ export class UsersService {
   async create(ctx: RequestContext, input: UserCreate): Promise<UserDto> {
     return this.database.db.transaction().execute(async (trx) => {
       const users = new UsersRepository(trx);
-      const unit = await new OrgUnitsRepository(trx).findByCode(input.orgCode, ctx.viewer.orgPath);
+      policy.require(ctx.viewer, 'user.manage');
+      const unit = await new OrgUnitsRepository(trx).findByCode(
+        input.orgCode,
+        policy.scope(ctx.viewer, 'unit.read'),
+      );
       if (!unit)
         throw invalid({
           orgCode: { key: 'errors:orgUnits.parentNotFound', params: { code: input.orgCode } },
         });
-      if (!mayManage(ctx.viewer, unit, input.role)) throw forbidden();
+      checkManage(ctx, unit, input.role);
       if (!ROLES_FOR_UNIT[unit.type].includes(input.role)) {
         throw invalid({
           role: { key: 'errors:users.roleNotForUnit', params: { role: input.role, type: unit.type } },
@@ -117,7 +110,7 @@ export class UsersService {
         orgPath: unit.path,
         details: { email: input.email, role: input.role },
       });
-      return toUserDto((await users.findById(id, '/'))!);
+      return toUserDto((await users.findById(id, policy.everywhere('user.read', 'operator')))!);
     });
   }
 
@@ -125,17 +118,22 @@ export class UsersService {
     return this.database.db.transaction().execute(async (trx) => {
       const users = new UsersRepository(trx);
       const units = new OrgUnitsRepository(trx);
-      const row = await users.findById(id, ctx.viewer.orgPath);
+      const row = await users.findById(id, policy.scope(ctx.viewer, 'user.read'));
       if (!row) throw notFound();
-      const currentUnit = (await units.findById(row.org_unit_id, '/'))!;
-      const unit = patch.orgCode ? await units.findByCode(patch.orgCode, ctx.viewer.orgPath) : currentUnit;
+      const currentUnit = (await units.findById(
+        row.org_unit_id,
+        policy.everywhere('unit.read', 'operator'),
+      ))!;
+      const unit = patch.orgCode
+        ? await units.findByCode(patch.orgCode, policy.scope(ctx.viewer, 'unit.read'))
+        : currentUnit;
       if (!unit)
         throw invalid({
           orgCode: { key: 'errors:orgUnits.parentNotFound', params: { code: patch.orgCode ?? '' } },
         });
       const role = patch.role ?? row.role;
-      if (!mayManage(ctx.viewer, currentUnit, row.role) || !mayManage(ctx.viewer, unit, role))
-        throw forbidden();
+      checkManage(ctx, currentUnit, row.role);
+      checkManage(ctx, unit, role);
       if (!ROLES_FOR_UNIT[unit.type].includes(role)) {
         throw invalid({ role: { key: 'errors:users.roleNotForUnit', params: { role, type: unit.type } } });
       }
@@ -167,7 +165,7 @@ export class UsersService {
         orgPath: unit.path,
         details: { changed: Object.keys(changes).filter((k) => k !== 'password_hash') },
       });
-      return toUserDto((await users.findById(row.id, '/'))!);
+      return toUserDto((await users.findById(row.id, policy.everywhere('user.read', 'operator')))!);
     });
   }
 }

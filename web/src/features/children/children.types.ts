@@ -159,9 +159,10 @@ export interface HistoryEntry {
 
 export interface Transfer {
   id: string;
-  childId: string;
-  childName: string;
-  fromSchoolCode: string;
+  /** Null while the child is not one the viewer may see (a request this school sent). */
+  childId: string | null;
+  childName: string | null;
+  fromSchoolCode: string | null;
   toSchoolCode: string;
   classLabel: string;
   note: string | null;
@@ -177,5 +178,6 @@ export interface DuplicateFlag {
   id: string;
   status: 'open' | 'distinct' | 'same';
   child: { id: string; fullName: string; birthDate: string; classLabel: string; schoolCode: string };
-  other: { id: string; fullName: string; birthDate: string; classLabel: string; schoolCode: string };
+  /** Null when the look-alike is registered where the viewer may not see. */
+  other: { id: string; fullName: string; birthDate: string; classLabel: string; schoolCode: string } | null;
 }

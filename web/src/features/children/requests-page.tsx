@@ -51,8 +51,8 @@ export function RequestsPage() {
             <Table.Tbody>
               {(transfers.data ?? []).map((tr) => (
                 <Table.Tr key={tr.id} data-testid={`transfer-${tr.id}`}>
-                  <Table.Td>{tr.childName}</Table.Td>
-                  <Table.Td>{tr.fromSchoolCode}</Table.Td>
+                  <Table.Td>{tr.childName ?? tc('requests.unseenChild')}</Table.Td>
+                  <Table.Td>{tr.fromSchoolCode ?? '—'}</Table.Td>
                   <Table.Td>{tr.toSchoolCode}</Table.Td>
                   <Table.Td>{tr.classLabel}</Table.Td>
                   <Table.Td>
@@ -102,16 +102,24 @@ export function RequestsPage() {
             <Table.Tbody>
               {(duplicates.data ?? []).map((d) => (
                 <Table.Tr key={d.id}>
-                  {[d.child, d.other].map((c) => (
-                    <Table.Td key={c.id}>
-                      <Anchor component={Link} to={`/children/${c.id}`}>
-                        {c.fullName}
-                      </Anchor>
-                      <Text size="xs" c="dimmed">
-                        {formatDate(c.birthDate, lang, 'short')} · {c.classLabel} · {c.schoolCode}
-                      </Text>
-                    </Table.Td>
-                  ))}
+                  {[d.child, d.other].map((c, i) =>
+                    c ? (
+                      <Table.Td key={c.id}>
+                        <Anchor component={Link} to={`/children/${c.id}`}>
+                          {c.fullName}
+                        </Anchor>
+                        <Text size="xs" c="dimmed">
+                          {formatDate(c.birthDate, lang, 'short')} · {c.classLabel} · {c.schoolCode}
+                        </Text>
+                      </Table.Td>
+                    ) : (
+                      <Table.Td key={`elsewhere-${i}`}>
+                        <Text size="sm" c="dimmed">
+                          {tc('requests.elsewhere')}
+                        </Text>
+                      </Table.Td>
+                    ),
+                  )}
                   <Table.Td>
                     <Group gap="xs" wrap="nowrap">
                       <Button
