@@ -57,21 +57,43 @@ function parseItems(text: string): { items: { item: NeedItem; quantity: number }
   return { items, unknown };
 }
 
-async function schoolOf(ic: ImportContext) {
-  const key = 'aid.school';
-  if (!ic.state.has(key)) {
-    const unit = await new OrgUnitsRepository(ic.db).findByCode(
-      ic.options.orgCode ?? ic.ctx.viewer.orgCode,
-      ic.ctx.viewer.orgPath,
-    );
-    ic.state.set(key, unit ?? null);
-  }
-  return ic.state.get(key) as Awaited<ReturnType<OrgUnitsRepository['findByCode']>> | null;
+type Unit = NonNullable<Awaited<ReturnType<OrgUnitsRepository['findByCode']>>>;
+
+function cached<T>(ic: ImportContext, key: string, make: () => Promise<T>): Promise<T> {
+  if (!ic.state.has(key)) ic.state.set(key, make());
+  return ic.state.get(key) as Promise<T>;
+}
+
+/** Where the file may reach: the unit given with `--org` (it only narrows), else the importer's whole scope. */
+function reachOf(ic: ImportContext): Promise<Unit | { path: string } | null> {
+  return cached(ic, 'aid.reach', async () => {
+    const { orgCode } = ic.options;
+    if (!orgCode) return { path: ic.ctx.viewer.orgPath };
+    return (await new OrgUnitsRepository(ic.db).findByCode(orgCode, ic.ctx.viewer.orgPath)) ?? null;
+  });
+}
+
+function unitById(ic: ImportContext, id: string): Promise<Unit | null> {
+  return cached(
+    ic,
+    `aid.unit.${id}`,
+    async () => (await new OrgUnitsRepository(ic.db).findById(id, ic.ctx.viewer.orgPath)) ?? null,
+  );
+}
+
+/** A sponsor by name, looked up from the child's school upward (its own, its district's, its region's…). */
+function sponsorFor(ic: ImportContext, school: Unit, name: string): Promise<string | null> {
+  const key = normalizeLabel(name);
+  return cached(ic, `aid.sponsor.${school.id}.${key}`, async () => {
+    const found = await new SponsorsRepository(ic.db).findVisibleByNameKey(school.path, key);
+    return found[0]?.id ?? null;
+  });
 }
 
 /**
- * `Дата; ИИН; Источник; Форма; Сумма; Предметы; Примечание` — one row per child; rows of the same date, source,
- * form and note become one handover. A row recorded before with the same values is left as it is.
+ * `Дата; ИИН; Источник; Форма; Сумма; Предметы; Примечание` — one row per child. The child's IIN decides the
+ * school, so a city's file may cover all its schools (`--org` only narrows); rows of the same school, date,
+ * source, form and note become one handover. A row recorded before with the same values is left as it is.
  */
 export const aidImporter: Importer<AidImportRow> = {
   kind: 'aid',
@@ -113,21 +135,31 @@ export const aidImporter: Importer<AidImportRow> = {
         values: Object.values(COMMON_MESSAGES.ru.item).join(', '),
       });
     }
-    const school = await schoolOf(ic);
-    if (!school || school.type !== 'school') r.error('_', 'help:aid.notSchool');
-    else if (!mayRecordHelp(ic.ctx.viewer, school)) r.error('_', 'errors:forbidden');
+    // The child's IIN decides the school: one file may hold the children of many schools.
+    const reach = await reachOf(ic);
+    let child: { id: string; status: string } | undefined;
+    let school: Unit | null = null;
+    if (!reach) r.error('_', 'help:sponsors.orgNotFound');
+    else if (iin && !r.failed('iin')) {
+      const found = await new AidRepository(ic.db).childByIinWithin(reach.path, iin);
+      if (!found) r.error('iin', 'help:import.childNotFound', { iin });
+      else {
+        school = await unitById(ic, found.org_unit_id);
+        // The same rights as the web form: staff record their own school's help, an admin any in scope.
+        if (!school || !mayRecordHelp(ic.ctx.viewer, school)) {
+          r.error('iin', 'help:import.notYourSchool', { iin, school: school?.code ?? '' });
+          school = null;
+        } else child = found;
+      }
+    }
 
     let source: 'fv' | 'sponsor' = 'fv';
     let sponsorId: string | null = null;
-    if (sourceText && school) {
-      if (!FV_LABELS.has(normalizeLabel(sourceText))) {
-        source = 'sponsor';
-        const found = await new SponsorsRepository(ic.db).findVisibleByNameKey(
-          school.path,
-          normalizeLabel(sourceText),
-        );
-        if (found[0]) sponsorId = found[0].id;
-        else r.error('source', 'help:import.sponsorNotFound', { name: sourceText });
+    if (sourceText && !FV_LABELS.has(normalizeLabel(sourceText))) {
+      source = 'sponsor';
+      if (school) {
+        sponsorId = await sponsorFor(ic, school, sourceText);
+        if (!sponsorId) r.error('source', 'help:import.sponsorNotFound', { name: sourceText });
       }
     }
     if (r.failed('amount')) {
@@ -136,12 +168,6 @@ export const aidImporter: Importer<AidImportRow> = {
       r.error('amount', 'help:aid.moneyNeedsAmount', { row: rowNumber });
     } else if (amount === 0 && parsedItems.items.length === 0 && !r.failed('items')) {
       r.error('amount', 'help:aid.lineEmpty', { row: rowNumber });
-    }
-
-    let child: { id: string; status: string } | undefined;
-    if (iin && school) {
-      child = await new AidRepository(ic.db).childByIin(school.id, iin);
-      if (!child) r.error('iin', 'help:import.childNotFound', { iin });
     }
 
     let existing = false;
@@ -169,7 +195,7 @@ export const aidImporter: Importer<AidImportRow> = {
       if (source === 'fv' && !existing) {
         const year = yearOf(date);
         const fv = new FvService(within(ic.db));
-        const balanceKey = `aid.fv.${year}`;
+        const balanceKey = `aid.fv.${school.id}.${year}`;
         if (!ic.state.has(balanceKey)) {
           ic.state.set(balanceKey, (await fv.balanceForSpending(ic.db, school, year)).left);
         }
@@ -217,7 +243,7 @@ export const aidImporter: Importer<AidImportRow> = {
     const lang = isLang(ic.ctx.viewer.lang) ? ic.ctx.viewer.lang : 'ru';
     const groups = new Map<string, AidImportRow[]>();
     for (const row of rows.filter((x) => !x.existing)) {
-      const key = [row.date, row.source, row.sponsorId, row.form, row.note].join('|');
+      const key = [row.orgCode, row.date, row.source, row.sponsorId, row.form, row.note].join('|');
       groups.set(key, [...(groups.get(key) ?? []), row]);
     }
     let done = rows.length - [...groups.values()].reduce((n, g) => n + g.length, 0);
