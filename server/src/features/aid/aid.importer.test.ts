@@ -129,6 +129,51 @@ describe('importing sponsors, ФВ allocations and aid', () => {
     expect(errors(own)).toEqual(['3:iin:help:import.childNotFound', '4:iin:help:import.childNotFound']);
   });
 
+  it('reads items and forms as people write them, keeps an unknown item as «другое» and suggests a near miss', async () => {
+    const lines = [
+      'Дата;ИИН;Источник;Форма;Сумма;Предметы;Примечание',
+      `03.09.2024;${kids[0]!.iin};ТОО «Караганда Строй»;Вещи в натуре;;школьные принадлежности, кроссовки x2, портфель;`,
+      `03.09.2024;${kids[1]!.iin};ТОО «Караганда Строй»;заттай;;Канцтовары, форма, глобус;`,
+      `03.09.2024;${kids[2]!.iin};ТОО «Караганда Строй»;вищи;;рюкзк;`,
+    ];
+    const preview = await services.import.preview(operator, [csv('aid.csv', lines)], { lang: 'ru' });
+    const sheet = preview.files[0]!.sheets[0]!;
+    expect(errors(preview)).toEqual(['4:form:import:cell.choice']);
+    expect(sheet.errors[0]!.message.params).toMatchObject({ value: 'вищи', suggestion: 'вещи' });
+    expect(sheet.warnings.map((w) => `${w.row}:${w.field}:${w.message.key}`)).toEqual([
+      '3:items:import:cell.itemOther',
+      '4:items:import:cell.itemGuessed',
+    ]);
+    const applied = await services.import.apply(operator, [csv('aid.csv', lines.slice(0, 3))], {
+      lang: 'ru',
+    });
+    expect(applied.ok).toBe(true);
+    const stored = await database.db
+      .selectFrom('aid')
+      .select(['child_id', 'form', 'items'])
+      .where('date', '=', '2024-09-03')
+      .orderBy('child_id')
+      .execute();
+    expect(stored.map((r) => [r.form, JSON.parse(r.items)])).toEqual([
+      [
+        'goods',
+        [
+          { item: 'supplies', quantity: 1 },
+          { item: 'shoes', quantity: 2 },
+          { item: 'backpack', quantity: 1 },
+        ],
+      ],
+      [
+        'goods',
+        [
+          { item: 'supplies', quantity: 1 },
+          { item: 'uniform', quantity: 1 },
+          { item: 'other', quantity: 1, label: 'глобус' },
+        ],
+      ],
+    ]);
+  });
+
   it('refuses the whole file when a row is over what is left of ФВ or names an unknown sponsor or child', async () => {
     const before = await count();
     const report = await run(

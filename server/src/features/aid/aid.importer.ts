@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { AID_FORMS, parseAidForm, parseNeedItem, type NeedItem } from '#domain/aid-codes';
+import { AID_FORM_VOCABULARY, AID_FORMS, NEED_ITEM_VOCABULARY, type NeedItem } from '#domain/aid-codes';
 import { COMMON_MESSAGES } from '#domain/common-messages';
 import { checkFvAid } from '#domain/eligibility';
 import { isLang } from '#domain/lang';
@@ -9,7 +9,7 @@ import { isPostgres } from '../../db/portable.ts';
 import type { DB } from '../../db/schema.ts';
 import { FvService, yearOf } from '../fv/fv.service.ts';
 import { mayRecordHelp } from '../fv/help-access.ts';
-import { RowReader } from '../import/import-cells.ts';
+import { acceptedWords, RowReader } from '../import/import-cells.ts';
 import type { Importer, ImportContext } from '../import/importer.ts';
 import { OrgUnitsRepository } from '../org-units/org-units.repository.ts';
 import { SponsorsRepository } from '../sponsors/sponsors.repository.ts';
@@ -24,7 +24,7 @@ export interface AidImportRow {
   sponsorId: string | null;
   form: (typeof AID_FORMS)[number];
   amount: number;
-  items: { item: NeedItem; quantity: number }[];
+  items: ParsedItems['items'];
   note: string | null;
   /** Already recorded with exactly these values: importing it again changes nothing. */
   existing: boolean;
@@ -40,21 +40,45 @@ const within = (db: Kysely<DB>): Database => ({
 
 const FV_LABELS = new Set(['фв', 'fv', 'фонд всеобуча', 'жбмоқ'].map(normalizeLabel));
 
-/** "рюкзак, обувь x2, школьная форма (1)" → items with quantities; null when a label is unknown. */
-function parseItems(text: string): { items: { item: NeedItem; quantity: number }[]; unknown: string[] } {
-  const items: { item: NeedItem; quantity: number }[] = [];
-  const unknown: string[] = [];
+export interface ParsedItems {
+  items: { item: NeedItem; quantity: number; label?: string }[];
+  /** Entries recorded as «другое» because no item matched: the person's own words are kept in `label`. */
+  other: string[];
+  /** Entries read as the item they most likely mean (a typo): the entry and the item. */
+  guessed: { entry: string; item: NeedItem }[];
+}
+
+/**
+ * "рюкзак, кроссовки x2, школьные принадлежности (1)" → items with quantities. Words are read through the items'
+ * vocabulary; a near miss is read as the item it most likely means and anything else is kept as «другое» with the
+ * words written, so an item never refuses a row.
+ */
+export function parseItems(text: string): ParsedItems {
+  const out: ParsedItems = { items: [], other: [], guessed: [] };
   for (const raw of text.split(/[,;\n]/)) {
     const entry = raw.trim();
     if (!entry) continue;
-    const m = /^(.*?)\s*(?:[x×*]\s*(\d+)|\((\d+)\)|[-—–]\s*(\d+)\s*(?:шт\.?|дана|pcs)?)$/iu.exec(entry);
-    const label = m ? m[1]! : entry;
-    const quantity = m ? Number(m[2] ?? m[3] ?? m[4]) : 1;
-    const code = parseNeedItem(label);
-    if (!code || quantity < 1) unknown.push(entry);
-    else items.push({ item: code, quantity });
+    const m =
+      /^(.*?)\s*(?:[xх×*]\s*(\d+)|\((\d+)\)|[-—–]\s*(\d+)\s*(?:шт\.?|дана|pcs)?|(\d+)\s*(?:шт\.?|дана|pcs))$/iu.exec(
+        entry,
+      );
+    const label = (m ? m[1]! : entry).trim();
+    const quantity = Math.max(1, m ? Number(m[2] ?? m[3] ?? m[4] ?? m[5]) : 1);
+    const code = NEED_ITEM_VOCABULARY.match(label);
+    if (code) {
+      out.items.push({ item: code, quantity });
+      continue;
+    }
+    const guess = NEED_ITEM_VOCABULARY.suggest(label);
+    if (guess && guess !== 'other') {
+      out.items.push({ item: guess, quantity });
+      out.guessed.push({ entry: label, item: guess });
+    } else {
+      out.items.push({ item: 'other', quantity, label: label.slice(0, 200) });
+      out.other.push(label);
+    }
   }
-  return { items, unknown };
+  return out;
 }
 
 type Unit = NonNullable<Awaited<ReturnType<OrgUnitsRepository['findByCode']>>>;
@@ -122,18 +146,19 @@ export const aidImporter: Importer<AidImportRow> = {
     const date = r.date('date', { required: true });
     const iin = r.text('iin', { required: true, max: 20 })?.replace(/\s+/g, '') ?? null;
     const sourceText = r.text('source', { required: true, max: 300 });
-    const form = r.choice('form', parseAidForm, {
-      required: true,
-      values: Object.values(COMMON_MESSAGES.ru.aidForm).join(', '),
-    });
+    const names = COMMON_MESSAGES[ic.lang];
+    const form = r.choice('form', AID_FORM_VOCABULARY, { required: true, names: names.aidForm });
     const amount = r.tenge('amount') ?? 0;
     const note = r.text('note', { max: 2000, multiline: true });
-    const parsedItems = parseItems(r.cells.items ?? '');
-    if (parsedItems.unknown.length > 0) {
-      r.error('items', 'import:cell.choice', {
-        value: parsedItems.unknown.join(', '),
-        values: Object.values(COMMON_MESSAGES.ru.item).join(', '),
+    const parsedItems = parseItems(r.text('items', { max: 1000 }) ?? '');
+    if (parsedItems.other.length > 0) {
+      r.warn('items', 'import:cell.itemOther', {
+        value: parsedItems.other.join(', '),
+        values: acceptedWords(names.item),
       });
+    }
+    for (const g of parsedItems.guessed) {
+      r.warn('items', 'import:cell.itemGuessed', { value: g.entry, item: names.item[g.item] });
     }
     // The child's IIN decides the school: one file may hold the children of many schools.
     const reach = await reachOf(ic);

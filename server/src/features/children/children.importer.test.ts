@@ -38,7 +38,7 @@ async function runImport(
   options: ImportContext['options'] = {},
 ) {
   return t.database.db.transaction().execute(async (trx) => {
-    const ic: ImportContext = { ctx, db: trx, options, state: new Map() };
+    const ic: ImportContext = { ctx, db: trx, options, lang: 'ru', state: new Map() };
     const results: RowResult<ChildImportRow>[] = [];
     for (const [i, cells] of rows.entries()) results.push(await childrenImporter.validate(cells, i + 2, ic));
     const failed = results.flatMap((r, i) =>
@@ -187,7 +187,7 @@ describe('children importer', () => {
   });
 
   it('names the character a child’s name may not hold, and refuses values longer than the form allows', async () => {
-    const ic: ImportContext = { ctx: coordA, db: t.database.db, options: {}, state: new Map() };
+    const ic: ImportContext = { ctx: coordA, db: t.database.db, options: {}, lang: 'ru', state: new Map() };
     const r = await childrenImporter.validate(row({ surname: 'Иванов2', name: 'Н'.repeat(101) }), 2, ic);
     expect(!r.ok && r.errors.map((e) => [e.field, e.message.key, e.message.params])).toEqual([
       ['surname', 'children:errors.text.char', { char: '2' }],
@@ -225,7 +225,7 @@ describe('children importer', () => {
   });
 
   it('warns, without refusing, when the IIN does not match the birth date', async () => {
-    const ic: ImportContext = { ctx: coordA, db: t.database.db, options: {}, state: new Map() };
+    const ic: ImportContext = { ctx: coordA, db: t.database.db, options: {}, lang: 'ru', state: new Map() };
     const r = await childrenImporter.validate(row({ iin: '900101300007', surname: 'Предупреждение' }), 2, ic);
     expect(r.ok).toBe(true);
     expect(r.warnings?.map((w) => w.field)).toEqual(['iin']);

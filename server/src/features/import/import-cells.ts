@@ -1,6 +1,7 @@
 import { parseDateInput } from '#domain/dates';
 import { parseTenge } from '#domain/money';
 import { visibleChar } from '#domain/safe-text';
+import type { Vocabulary } from '#domain/vocabulary';
 import type { Message } from '../../http/app-error.ts';
 import type { RowIssue, RowResult } from './importer.ts';
 
@@ -115,18 +116,35 @@ export function yearCell(
   return ok(n);
 }
 
-/** One of a fixed list, read through a label lookup (domain's makeLabelLookup); `values` lists them for the message. */
+/** The accepted values of a list as a person reads them: the display names in the user's language. */
+export function acceptedWords(names: Readonly<Record<string, string>>, codes?: readonly string[]): string {
+  return (codes ?? Object.keys(names))
+    .map((c) => names[c])
+    .filter(Boolean)
+    .join(', ');
+}
+
+/**
+ * One of a fixed list, read through its vocabulary (synonyms in ru/kk/en; case, spaces, punctuation and ё/е do not
+ * matter). A value that matches nothing is refused with the accepted words in the user's language (`names`) and,
+ * when it is a near miss, the value it most likely means.
+ */
 export function choiceCell<C extends string>(
   cells: Record<string, string>,
   key: string,
-  lookup: (label: string) => C | undefined,
-  opts: { required?: boolean; values: string },
+  vocabulary: Pick<Vocabulary<C>, 'match' | 'suggest' | 'codes'>,
+  opts: { required?: boolean; names: Readonly<Record<string, string>> },
 ): CellResult<C | null> {
   const value = cell(cells, key);
   if (value === '') return opts.required ? fail(key, 'import:cell.required') : ok(null);
-  const code = lookup(value);
-  if (code === undefined) return fail(key, 'import:cell.choice', { value, values: opts.values });
-  return ok(code);
+  const code = vocabulary.match(value);
+  if (code !== undefined) return ok(code);
+  const guess = vocabulary.suggest(value);
+  return fail(key, 'import:cell.choice', {
+    value,
+    values: acceptedWords(opts.names, vocabulary.codes),
+    suggestion: guess === undefined ? 'none' : (opts.names[guess] ?? guess),
+  });
 }
 
 /**
@@ -162,10 +180,10 @@ export class RowReader {
   }
   choice<C extends string>(
     key: string,
-    lookup: (label: string) => C | undefined,
-    opts: { required?: boolean; values: string },
+    vocabulary: Pick<Vocabulary<C>, 'match' | 'suggest' | 'codes'>,
+    opts: { required?: boolean; names: Readonly<Record<string, string>> },
   ) {
-    return this.take(choiceCell(this.cells, key, lookup, opts));
+    return this.take(choiceCell(this.cells, key, vocabulary, opts));
   }
 
   /** Whether this field already has an error (to skip checks that would only repeat it). */
