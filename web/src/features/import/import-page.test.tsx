@@ -74,7 +74,7 @@ function fakeUploads(
   return {
     sent,
     /** Lets the waiting upload go on to its next stage. */
-    async next() {
+    next: async () => {
       await waitFor(() => expect(waiting.length).toBeGreaterThan(0));
       waiting.shift()?.();
     },
