@@ -94,11 +94,6 @@ export function iinError(value: string): Message | null {
   return check.ok ? null : { key: `children:errors.iin.${check.error}` };
 }
 
-/** 'YYYY-MM-DD' of today in Kazakhstan (UTC+5): a birth date of "today" there is not in the future. */
-export function todayInKazakhstan(now = new Date()): string {
-  return new Date(now.getTime() + 5 * 3600_000).toISOString().slice(0, 10);
-}
-
 /** A phone as people write it: "+7 (701) 123-45-67", "8 701 1234567", two numbers "8 701 …, 8 777 …". */
 function isPhone(text: string): boolean {
   const digits = text.replace(/\D/g, '').length;
