@@ -253,6 +253,16 @@ export class AidRepository {
     return q.executeTakeFirst();
   }
 
+  /** The child with this IIN within a scope, with its school: in an aid file the child decides the school. */
+  childByIinWithin(scope: Scope, iin: string) {
+    return this.db
+      .selectFrom('children')
+      .select(['id', 'status', 'org_unit_id', 'surname', 'name'])
+      .where('iin', '=', iin)
+      .where(inScope(scope, 'org_path', { classColumn: 'class_label' }))
+      .executeTakeFirst();
+  }
+
   childByIin(orgUnitId: string, iin: string) {
     return this.db
       .selectFrom('children')

@@ -7,7 +7,8 @@ import { inScope } from '../../access/scope-sql.ts';
 import type { DB } from '../../db/schema.ts';
 import { AppError, forbidden, invalid, type Message } from '../../http/app-error.ts';
 import type { RequestContext } from '../../http/request-context.ts';
-import { checkChild, todayInKazakhstan } from '../children/children.validation.ts';
+import { todayInKazakhstan } from '#domain/clock';
+import { checkChild } from '../children/children.validation.ts';
 import { insertChild } from '../children/children.service.ts';
 import type { OrgUnitRow } from '../org-units/org-units.repository.ts';
 

@@ -38,7 +38,7 @@ export const fvImporter: Importer<FvImportRow> = {
     const unit = code
       ? await new OrgUnitsRepository(ic.db).findByCode(code, policy.scope(ic.ctx.viewer, 'unit.read'))
       : undefined;
-    if (code && !unit) r.error('school', 'import:cell.choice', { value: code, values: '—' });
+    if (code && !unit) r.error('school', 'import:cell.schoolNotFound', { value: code });
     else if (unit && unit.type !== 'school') r.error('school', 'help:fv.notSchool');
     else if (unit && !mayAllocateFv(ic.ctx.viewer, unit)) r.error('_', 'errors:forbidden');
     if (unit && year !== null) {

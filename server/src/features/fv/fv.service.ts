@@ -1,3 +1,4 @@
+import { kazakhstanTime } from '#domain/clock';
 import type { Kysely } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import type { Lang } from '#domain/lang';
@@ -62,7 +63,7 @@ export class FvService {
   }
 
   async list(ctx: RequestContext, query: { org?: string; year?: number }): Promise<FvListDto> {
-    const year = query.year ?? new Date().getUTCFullYear();
+    const year = query.year ?? kazakhstanTime().year;
     const scope = await new OrgUnitsService(this.database).scope(ctx, 'fv.read', query.org);
     const repo = new FvRepository(this.database.db);
     const [schools, usage, pm] = await Promise.all([

@@ -1,5 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
-import { canMoveCall, isCallStale, todayInKazakhstan } from '#domain/operations';
+import { kazakhstanDateOf, kazakhstanTime } from '#domain/clock';
+import { canMoveCall, isCallStale } from '#domain/operations';
 import { policy } from '../../access/policy.ts';
 import type { Database } from '../../db/engine.ts';
 import { AppError, conflict, forbidden, invalid, notFound } from '../../http/app-error.ts';
@@ -95,7 +96,7 @@ export class HotlineService {
       if (!input.subject) throw required('subject');
       await checkLinkedChild(trx, ctx, 'hotline.write', school.path, input.childId ?? null);
       const receivedAt = new Date(input.receivedAt ?? Date.now()).toISOString();
-      const year = Number(todayInKazakhstan(new Date(receivedAt)).slice(0, 4));
+      const year = kazakhstanTime(receivedAt).year;
       const campaign = await openCampaignFor(trx, school.path, year, { required: false });
       const status = input.status ?? 'open';
       const id = input.id ?? uuidv7();
@@ -190,7 +191,7 @@ export class HotlineService {
         childName: child.childName,
         source: 'hotline',
         sourceId: row.id,
-        openedOn: todayInKazakhstan(new Date(row.received_at)),
+        openedOn: kazakhstanDateOf(row.received_at),
       });
       return toHotlineCallDto((await new HotlineRepository(trx).find(id, EVERY_CALL))!, new Date(), false);
     });
@@ -219,7 +220,7 @@ export class HotlineService {
           childName: child.fullName,
           source: 'hotline',
           sourceId: row.id,
-          openedOn: todayInKazakhstan(new Date(row.received_at)),
+          openedOn: kazakhstanDateOf(row.received_at),
         });
       }
       return toHotlineCallDto((await repo.find(id, EVERY_CALL))!, new Date(), false);

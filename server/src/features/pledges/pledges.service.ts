@@ -1,3 +1,4 @@
+import { todayInKazakhstan } from '#domain/clock';
 import { v7 as uuidv7 } from 'uuid';
 import type { AidForm } from '#domain/aid-codes';
 import { parseDateInput } from '#domain/dates';
@@ -20,9 +21,7 @@ import type { PledgeCreate, PledgeDeliver, PledgeDto, PledgeListQuery } from './
 /** Re-reading a pledge just written by the caller. */
 const EVERY_PLEDGE = policy.everywhere('pledge.read', 'operator');
 
-const today = () => new Date().toISOString().slice(0, 10);
-
-export function toPledgeDto(r: PledgeRow, on: string = today()): PledgeDto {
+export function toPledgeDto(r: PledgeRow, on: string = todayInKazakhstan()): PledgeDto {
   return {
     id: r.id,
     orgCode: r.org_code,
@@ -78,7 +77,7 @@ export class PledgesService {
     const scope = await new OrgUnitsService(this.database).scope(ctx, 'pledge.read', q.org);
     const rows = await new PledgesRepository(this.database.db).list(scope, {
       status: q.status,
-      overdueOn: q.overdue === 'true' ? today() : undefined,
+      overdueOn: q.overdue === 'true' ? todayInKazakhstan() : undefined,
       sponsorId: q.sponsorId,
       limit: q.limit,
       after: decodeCursor<{ due: string; id: string }>(q.cursor),
