@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import Fastify from 'fastify';
 import cookie from '@fastify/cookie';
 import csrf from '@fastify/csrf-protection';
@@ -22,9 +22,10 @@ import { AppError } from './http/app-error.ts';
 import type { App } from './http/app-types.ts';
 import { installAuthHook } from './http/auth-hook.ts';
 import { errorHandler } from './http/error-handler.ts';
+import { projectRoot } from './project-root.ts';
 import { buildServices } from './services.ts';
 
-const webDist = fileURLToPath(new URL('../../web/dist/', import.meta.url));
+const webDist = join(projectRoot, 'web/dist/');
 
 export interface BuildOptions {
   database: Database;

@@ -1,3 +1,4 @@
+import type { AddressInfo } from 'node:net';
 import { loadConfig } from './config.ts';
 import { openDatabase } from './db/engine.ts';
 import { migrateToLatest } from './db/migrate.ts';
@@ -13,7 +14,9 @@ const app = await buildApp({ database, config });
 const setupToken = await new SetupService(database).issueToken();
 await app.listen({ port: config.PORT, host: config.HOST });
 
-const base = config.PUBLIC_URL ?? `http://localhost:${config.PORT}`;
+// PORT=0 takes a free port (tests, several processes on one host): print the one actually taken.
+const { port } = app.server.address() as AddressInfo;
+const base = config.PUBLIC_URL ?? `http://localhost:${port}`;
 const lines = [
   '',
   `Mektepke Jol is running at ${base}  (database: ${database.engine}, ${database.location})`,
