@@ -64,6 +64,8 @@ describe('a production install in a fresh folder', () => {
     expect(server.output()).not.toContain('Building');
     const health = await fetch(`${server.url}/api/health`);
     expect(health.status).toBe(200);
+    expect((await fetch(`${server.url}/api/ready`)).status).toBe(200);
+    expect(await (await fetch(`${server.url}/metrics`)).text()).toContain('mektep_http_requests_total');
     const page = await fetch(`${server.url}/children`);
     expect(page.status).toBe(200);
     expect(await page.text()).toMatch(/<script type="module"[^>]+src="\/assets\//);

@@ -14,7 +14,6 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { Config } from './config.ts';
 import type { Database } from './db/engine.ts';
 import { featureRoutes } from './features/routes.ts';
@@ -24,6 +23,8 @@ import { installAuthHook } from './http/auth-hook.ts';
 import { errorHandler } from './http/error-handler.ts';
 import { projectRoot } from './project-root.ts';
 import { buildServices } from './services.ts';
+import { installRequestLog } from './features/system/request-log.ts';
+import { systemRoutes } from './features/system/system.routes.ts';
 
 const webDist = join(projectRoot, 'web/dist/');
 
@@ -52,6 +53,8 @@ export async function buildApp({
           redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
         }
       : false,
+    // installRequestLog logs each request once, at debug (info keeps slow requests and errors).
+    disableRequestLogging: true,
     bodyLimit: 1024 * 1024,
     trustProxy: true,
   }).withTypeProvider<ZodTypeProvider>();
@@ -106,22 +109,8 @@ export async function buildApp({
   const services = buildServices(database, config);
   installAuthHook(app, services.auth);
 
-  app.get(
-    '/api/health',
-    {
-      config: { public: true },
-      schema: { tags: ['system'], response: { 200: z.object({ status: z.literal('ok') }) } },
-    },
-    async () => {
-      await database.db
-        .selectFrom('schema_migrations' as never)
-        .select([])
-        .limit(0)
-        .execute()
-        .catch(() => undefined);
-      return { status: 'ok' as const };
-    },
-  );
+  installRequestLog(app, config.SLOW_REQUEST_MS);
+  systemRoutes(app, { database, config });
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () =>
     app.swagger(),
   );

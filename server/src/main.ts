@@ -1,13 +1,20 @@
 import type { AddressInfo } from 'node:net';
-import { loadConfig } from './config.ts';
+import { ConfigError, loadConfig, type Config } from './config.ts';
 import { openDatabase } from './db/engine.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { buildApp } from './app.ts';
 import { SetupService } from './features/setup/setup.service.ts';
 import { SessionsRepository } from './features/auth/sessions.repository.ts';
 
-const config = loadConfig();
-const database = openDatabase(config.DATABASE_URL);
+let config: Config;
+try {
+  config = loadConfig();
+} catch (error) {
+  if (!(error instanceof ConfigError)) throw error;
+  console.error(error.message);
+  process.exit(1);
+}
+const database = openDatabase(config.DATABASE_URL, { poolMax: config.DATABASE_POOL_MAX });
 await migrateToLatest(database);
 const app = await buildApp({ database, config });
 

@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { ConfigError } from '../config.ts';
 import { cliErrorOf } from './format-error.ts';
 import { cliLang } from './cli-context.ts';
 import { registerMigrate } from './commands/migrate.ts';
@@ -35,6 +36,10 @@ try {
         ? 0
         : 2,
     );
+  }
+  if (error instanceof ConfigError) {
+    console.error(error.message);
+    process.exit(1);
   }
   const refused = cliErrorOf(error, cliLang());
   if (refused) {

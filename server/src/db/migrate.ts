@@ -18,3 +18,15 @@ export async function migrateToLatest(database: Database): Promise<MigrationResu
     throw result.error instanceof Error ? result.error : new Error(JSON.stringify(result.error));
   return result;
 }
+
+/** Migrations this code knows that the database has not run (empty when the schema is current). */
+export async function pendingMigrations(database: Database): Promise<string[]> {
+  const migrator = new Migrator({
+    db: database.db,
+    provider: { getMigrations: async () => migrations },
+    migrationTableName: 'schema_migrations',
+    migrationLockTableName: 'schema_migrations_lock',
+  });
+  const all = await migrator.getMigrations();
+  return all.filter((m) => m.executedAt === undefined).map((m) => m.name);
+}
