@@ -12,7 +12,7 @@ async function appLogging(level: string, slowMs: number, lines: Record<string, u
     },
   });
   const app = Fastify({ logger: { level, stream }, disableRequestLogging: true });
-  installRequestLog(app as unknown as App, slowMs);
+  installRequestLog(app, slowMs);
   app.get('/fast/:id', async () => 'ok');
   app.get('/slow', async () => new Promise((r) => setTimeout(() => r('ok'), 30)));
   app.get('/broken', async () => {
