@@ -3,7 +3,7 @@ import { ConfigError, loadConfig } from './config.ts';
 describe('configuration', () => {
   it('takes the defaults when nothing is set, and an empty variable as not set', () => {
     const c = loadConfig({ LOG_LEVEL: '' });
-    expect(c).toMatchObject({ PORT: 3000, LOG_LEVEL: 'info', DATABASE_POOL_MAX: 10, JOBS_RUN: 'true' });
+    expect(c).toMatchObject({ PORT: 3000, LOG_LEVEL: 'info', DATABASE_POOL_MAX: 10 });
   });
 
   it('refuses bad settings with one line each, naming the setting, its value and what it accepts', () => {
@@ -25,11 +25,5 @@ describe('configuration', () => {
       'LOG_LEVEL="verbose": expected fatal, error, warn, info, debug, trace or silent',
       'METRICS_TOKEN=(hidden): expected a secret of at least 16 characters',
     ]);
-  });
-
-  it('refuses a read replica when the primary is not PostgreSQL', () => {
-    expect(() => loadConfig({ DATABASE_READ_URL: 'postgres://replica/db' })).toThrow(
-      'DATABASE_READ_URL="postgres://replica/db": expected a read replica needs DATABASE_URL on PostgreSQL too',
-    );
   });
 });

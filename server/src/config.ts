@@ -2,84 +2,48 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 
-const postgresUrl = /^postgres(ql)?:\/\/\S+$/;
-const flag = z.enum(['true', 'false']);
-
 // Settings come from the environment (and an optional .env in the working directory). Each has a `meta`
 // description of what it accepts, printed when a value is refused.
-const ConfigSchema = z
-  .object({
-    PORT: z.coerce.number().int().min(0).max(65535).default(3000).describe('a port number 0–65535'),
-    HOST: z.string().min(1).default('0.0.0.0').describe('an address to listen on, e.g. 127.0.0.1'),
-    DATABASE_URL: z
-      .string()
-      .regex(/^(postgres(ql)?:\/\/\S+|file:.+)$/)
-      .optional()
-      .describe('postgres://user:pass@host/db or file:PATH'),
-    /** A PostgreSQL streaming replica for reports, dashboards, the public page and exports. */
-    DATABASE_READ_URL: z
-      .string()
-      .regex(postgresUrl)
-      .optional()
-      .describe('postgres://user:pass@host/db of a streaming replica of DATABASE_URL'),
-    DATABASE_POOL_MAX: z.coerce
-      .number()
-      .int()
-      .min(1)
-      .max(200)
-      .default(10)
-      .describe('connections per process, 1–200'),
-    /** After a user writes, their reads go to the primary for this long, so that they see their own change. */
-    READ_AFTER_WRITE_SECONDS: z.coerce
-      .number()
-      .int()
-      .min(0)
-      .max(3600)
-      .default(15)
-      .describe('seconds, 0–3600'),
-    LOG_LEVEL: z
-      .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
-      .default('info')
-      .describe('fatal, error, warn, info, debug, trace or silent'),
-    /** A request slower than this is logged at info (every request is logged at debug). */
-    SLOW_REQUEST_MS: z.coerce.number().int().min(1).default(1000).describe('milliseconds, at least 1'),
-    /** Set to "true" when TLS terminates in front of the app so that cookies are marked Secure. */
-    COOKIE_SECURE: z.enum(['true', 'false', 'auto']).default('auto').describe('true, false or auto'),
-    SESSION_TTL_HOURS: z.coerce
-      .number()
-      .int()
-      .min(1)
-      .max(24 * 30)
-      .default(12)
-      .describe('hours, 1–720'),
-    LOGIN_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(5).describe('a whole number, at least 1'),
-    LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15).describe('minutes, at least 1'),
-    PUBLIC_URL: z
-      .url({ protocol: /^https?$/ })
-      .optional()
-      .describe('the address users reach, https://…'),
-    UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(200).default(20).describe('megabytes, 1–200'),
-    /** Bearer token for GET /metrics; without it /metrics answers only to requests from this machine. */
-    METRICS_TOKEN: z.string().min(16).optional().describe('a secret of at least 16 characters'),
-    /** Whether this process runs background jobs (a process that only serves requests sets false). */
-    JOBS_RUN: flag.default('true').describe('true or false'),
-    JOBS_CONCURRENCY: z.coerce
-      .number()
-      .int()
-      .min(1)
-      .max(16)
-      .default(2)
-      .describe('jobs at once per process, 1–16'),
-  })
-  .superRefine((c, ctx) => {
-    if (c.DATABASE_READ_URL && !postgresUrl.test(c.DATABASE_URL ?? '')) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['DATABASE_READ_URL'],
-        message: 'a read replica needs DATABASE_URL on PostgreSQL too',
-      });
-    }
-  });
+const ConfigSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000).describe('a port number 0–65535'),
+  HOST: z.string().min(1).default('0.0.0.0').describe('an address to listen on, e.g. 127.0.0.1'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^(postgres(ql)?:\/\/\S+|file:.+)$/)
+    .optional()
+    .describe('postgres://user:pass@host/db or file:PATH'),
+  DATABASE_POOL_MAX: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(200)
+    .default(10)
+    .describe('connections per process, 1–200'),
+  LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+    .default('info')
+    .describe('fatal, error, warn, info, debug, trace or silent'),
+  /** A request slower than this is logged at info (every request is logged at debug). */
+  SLOW_REQUEST_MS: z.coerce.number().int().min(1).default(1000).describe('milliseconds, at least 1'),
+  /** Set to "true" when TLS terminates in front of the app so that cookies are marked Secure. */
+  COOKIE_SECURE: z.enum(['true', 'false', 'auto']).default('auto').describe('true, false or auto'),
+  SESSION_TTL_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(12)
+    .describe('hours, 1–720'),
+  LOGIN_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(5).describe('a whole number, at least 1'),
+  LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15).describe('minutes, at least 1'),
+  PUBLIC_URL: z
+    .url({ protocol: /^https?$/ })
+    .optional()
+    .describe('the address users reach, https://…'),
+  UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(200).default(20).describe('megabytes, 1–200'),
+  /** Bearer token for GET /metrics; without it /metrics answers only to requests from this machine. */
+  METRICS_TOKEN: z.string().min(16).optional().describe('a secret of at least 16 characters'),
+});
 
 export type Config = z.infer<typeof ConfigSchema>;
 
@@ -105,8 +69,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     if (lines.has(name)) continue;
     const raw = given[name];
     const value = raw === undefined ? 'not set' : SECRET.test(name) ? '(hidden)' : JSON.stringify(raw);
-    const accepts =
-      issue.code === 'custom' ? issue.message : (ConfigSchema.shape[name as keyof Config]?.description ?? '');
+    const accepts = ConfigSchema.shape[name as keyof Config]?.description ?? issue.message;
     lines.set(name, `${name}=${value}: expected ${accepts}`);
   }
   throw new ConfigError([...lines.values()]);

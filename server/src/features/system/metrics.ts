@@ -2,7 +2,7 @@ import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom
 
 /**
  * The process's Prometheus metrics (GET /metrics). One registry per process: counters and histograms add up what
- * this process did; the gauges read from the database (pool, job queue) are set when /metrics is scraped.
+ * this process did; the pool gauges are set when /metrics is scraped.
  * Names follow Prometheus conventions: `_total` for counters, base units (seconds).
  */
 export const metricsRegistry = new Registry();
@@ -51,35 +51,6 @@ export const dbPoolConnections = new Gauge({
   name: 'mektep_db_pool_connections',
   help: 'Database connections of this process by state (total, idle, waiting = queries waiting for one); max is the pool size',
   labelNames: ['pool', 'state'] as const,
-  registers,
-});
-
-export const jobsQueued = new Gauge({
-  name: 'mektep_jobs',
-  help: 'Jobs by kind and status (queued, running, failed in the last hour, …), across all processes',
-  labelNames: ['kind', 'status'] as const,
-  registers,
-});
-
-export const jobsOldestQueuedAge = new Gauge({
-  name: 'mektep_jobs_oldest_queued_seconds',
-  help: 'Age of the oldest job still waiting to run, by kind (0 when none waits)',
-  labelNames: ['kind'] as const,
-  registers,
-});
-
-export const jobRuns = new Counter({
-  name: 'mektep_job_runs_total',
-  help: 'Job runs finished in this process, by kind and outcome (succeeded, failed, cancelled, retried)',
-  labelNames: ['kind', 'outcome'] as const,
-  registers,
-});
-
-export const jobDuration = new Histogram({
-  name: 'mektep_job_duration_seconds',
-  help: 'Run time of a job in this process, by kind',
-  labelNames: ['kind'] as const,
-  buckets: [0.1, 0.5, 1, 5, 15, 30, 60, 120, 300, 900, 1800],
   registers,
 });
 

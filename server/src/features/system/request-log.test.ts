@@ -1,6 +1,5 @@
 import { Writable } from 'node:stream';
 import Fastify from 'fastify';
-import type { App } from '../../http/app-types.ts';
 import { installRequestLog } from './request-log.ts';
 
 /** A bare app with the request log, writing its JSON log lines into `lines`. */
