@@ -22,7 +22,7 @@ import type { App } from './http/app-types.ts';
 import { installAuthHook } from './http/auth-hook.ts';
 import { errorHandler } from './http/error-handler.ts';
 import { projectRoot } from './project-root.ts';
-import { buildServices } from './services.ts';
+import { buildServices, type Services } from './services.ts';
 import { installRequestLog } from './features/system/request-log.ts';
 import { systemRoutes } from './features/system/system.routes.ts';
 
@@ -34,6 +34,10 @@ export interface BuildOptions {
   /** Serve the built web app from web/dist when it exists (off in API tests). */
   serveWeb?: boolean;
   logger?: boolean;
+  /** The services, when the caller built them (main.ts shares them with the job runner). */
+  services?: Services;
+  /** Figures read at /metrics scrape time (the job queue). */
+  collectMetrics?: () => Promise<void>;
   /** Requests per minute per address (the benchmarks lift it). */
   rateLimitMax?: number;
 }
@@ -45,6 +49,8 @@ export async function buildApp({
   serveWeb = true,
   logger = true,
   rateLimitMax = 1200,
+  services: given,
+  collectMetrics,
 }: BuildOptions): Promise<App> {
   const app = Fastify({
     logger: logger
@@ -106,11 +112,11 @@ export async function buildApp({
     transform: jsonSchemaTransform,
   });
 
-  const services = buildServices(database, config);
+  const services = given ?? buildServices(database, config);
   installAuthHook(app, services.auth);
 
   installRequestLog(app, config.SLOW_REQUEST_MS);
-  systemRoutes(app, { database, config });
+  systemRoutes(app, { database, config, collect: collectMetrics });
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () =>
     app.swagger(),
   );

@@ -42,6 +42,17 @@ const ConfigSchema = z.object({
     .describe('the address users reach, https://…'),
   UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(200).default(20).describe('megabytes, 1–200'),
   /** Bearer token for GET /metrics; without it /metrics answers only to requests from this machine. */
+  /** Whether this process runs background jobs (one that only serves requests sets false). */
+  JOBS_RUN: z.enum(['true', 'false']).default('true').describe('true or false'),
+  JOBS_CONCURRENCY: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(16)
+    .default(2)
+    .describe('jobs at once per process, 1–16'),
+  /** A running job silent this long belongs to a dead process and is run again by another. */
+  JOBS_STALE_SECONDS: z.coerce.number().int().min(3).max(3600).default(30).describe('seconds, 3–3600'),
   METRICS_TOKEN: z.string().min(16).optional().describe('a secret of at least 16 characters'),
 });
 

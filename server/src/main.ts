@@ -3,6 +3,9 @@ import { ConfigError, loadConfig, type Config } from './config.ts';
 import { openDatabase } from './db/engine.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { buildApp } from './app.ts';
+import { JobRunner } from './features/jobs/job-runner.ts';
+import { jobKinds } from './features/jobs/job-kinds.ts';
+import { buildServices } from './services.ts';
 import { SetupService } from './features/setup/setup.service.ts';
 import { SessionsRepository } from './features/auth/sessions.repository.ts';
 
@@ -16,7 +19,23 @@ try {
 }
 const database = openDatabase(config.DATABASE_URL, { poolMax: config.DATABASE_POOL_MAX });
 await migrateToLatest(database);
-const app = await buildApp({ database, config });
+const services = buildServices(database, config);
+const jobs =
+  config.JOBS_RUN === 'true'
+    ? new JobRunner(database, services, jobKinds, {
+        postgresUrl: database.engine === 'postgres' ? config.DATABASE_URL : undefined,
+        concurrency: config.JOBS_CONCURRENCY,
+        heartbeatMs: Math.max(1000, (config.JOBS_STALE_SECONDS * 1000) / 6),
+        staleMs: config.JOBS_STALE_SECONDS * 1000,
+      })
+    : null;
+const app = await buildApp({
+  database,
+  config,
+  services,
+  collectMetrics: () => jobs?.collectMetrics() ?? Promise.resolve(),
+});
+await jobs?.start();
 
 const setupToken = await new SetupService(database).issueToken();
 await app.listen({ port: config.PORT, host: config.HOST });
@@ -53,9 +72,12 @@ sweep.unref();
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
     app.log.info({ signal }, 'shutting down');
-    app.close().then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
+    // Jobs running here are handed back to the queue first, so another process takes them at once.
+    (jobs ? jobs.stop() : Promise.resolve())
+      .then(() => app.close())
+      .then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
   });
 }

@@ -512,4 +512,46 @@ export interface DB {
   child_needs: ChildNeedsTable;
   child_duplicate_flags: ChildDuplicateFlagsTable;
   child_transfers: ChildTransfersTable;
+  jobs: JobsTable;
+  job_files: JobFilesTable;
+}
+
+export type JobStatus = 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
+
+/** A background job (features/jobs): JSON in text columns, instants as ISO text. */
+export interface JobsTable {
+  id: string;
+  kind: string;
+  status: JobStatus;
+  /** Who started it (null: the CLI). Only they see it, besides admins of units above. */
+  user_id: string | null;
+  org_path: string;
+  /** The starter's Viewer when they started it: the job acts with those rights. */
+  viewer: string;
+  params: string;
+  /** {done, total, phase?} */
+  progress: string | null;
+  result: string | null;
+  /** A Message {key, params}. */
+  error: string | null;
+  attempts: Generated<number>;
+  max_attempts: number;
+  cancel_requested: Generated<number>;
+  /** host:pid of the process running it. */
+  worker: string | null;
+  created_at: string;
+  started_at: string | null;
+  heartbeat_at: string | null;
+  finished_at: string | null;
+}
+
+export interface JobFilesTable {
+  id: string;
+  job_id: string;
+  /** 'input' (what the job reads) or 'output' (what it wrote). */
+  role: 'input' | 'output';
+  name: string;
+  content_type: string;
+  data: Buffer;
+  created_at: string;
 }

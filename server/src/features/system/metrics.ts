@@ -54,6 +54,35 @@ export const dbPoolConnections = new Gauge({
   registers,
 });
 
+export const jobsByStatus = new Gauge({
+  name: 'mektep_jobs',
+  help: 'Background jobs by kind and status (queued, running; succeeded, failed, cancelled in the last hour), across all processes',
+  labelNames: ['kind', 'status'] as const,
+  registers,
+});
+
+export const jobsOldestQueued = new Gauge({
+  name: 'mektep_jobs_oldest_queued_seconds',
+  help: 'Age of the oldest job waiting to run, by kind',
+  labelNames: ['kind'] as const,
+  registers,
+});
+
+export const jobRuns = new Counter({
+  name: 'mektep_job_runs_total',
+  help: 'Job runs ended in this process, by kind and outcome (succeeded, failed, cancelled, queued = to run again, lost = its process died)',
+  labelNames: ['kind', 'outcome'] as const,
+  registers,
+});
+
+export const jobDuration = new Histogram({
+  name: 'mektep_job_duration_seconds',
+  help: 'Run time of jobs in this process, by kind',
+  labelNames: ['kind'] as const,
+  buckets: [0.1, 0.5, 1, 5, 15, 30, 60, 120, 300, 900, 1800],
+  registers,
+});
+
 /** Runs `work` and records how long it took under `kind` in mektep_report_duration_seconds. */
 export async function timeReport<T>(kind: string, work: () => Promise<T>): Promise<T> {
   const end = reportDuration.startTimer({ kind });
