@@ -1,3 +1,4 @@
+import { kazakhstanTime } from '#domain/clock';
 import type { Kysely } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import { aidTotals, effectiveAid } from '#domain/aid-totals';
@@ -516,7 +517,7 @@ export class AidService {
   }
 
   async totals(ctx: RequestContext, q: { org?: string; year?: number }) {
-    const year = q.year ?? new Date().getUTCFullYear();
+    const year = q.year ?? kazakhstanTime().year;
     const scope = await this.scope(ctx, q.org);
     const repo = new AidRepository(this.database.db);
     const rows = await repo.yearRows(scope, year);
@@ -552,7 +553,7 @@ export class AidService {
    * still need), and children who got the same kind of help from two different sources.
    */
   async fairness(ctx: RequestContext, q: { org?: string; year?: number }) {
-    const year = q.year ?? new Date().getUTCFullYear();
+    const year = q.year ?? kazakhstanTime().year;
     const scope = await this.scope(ctx, q.org);
     const repo = new AidRepository(this.database.db);
     const rows = effectiveAid(await repo.yearRows(scope, year));

@@ -1,3 +1,4 @@
+import { todayInKazakhstan } from '#domain/clock';
 import { parseCategoryList } from '#domain/categories';
 import { normalizeClassLabel } from '#domain/class-label';
 import type { Kysely } from 'kysely';
@@ -7,14 +8,7 @@ import type { ApplyResult, ImportContext, Importer, RowIssue } from '../import/i
 import { OrgUnitsRepository } from '../org-units/org-units.repository.ts';
 import { ChildrenRepository } from './children.repository.ts';
 import { APPROVERS, insertChildren, rawOf, updateChild, type ChildDetails } from './children.service.ts';
-import {
-  checkChild,
-  dupKeyOf,
-  sortNameOf,
-  todayInKazakhstan,
-  type ChildValues,
-  type RawChild,
-} from './children.validation.ts';
+import { checkChild, dupKeyOf, sortNameOf, type ChildValues, type RawChild } from './children.validation.ts';
 
 // The "children" template: ИИН; Фамилия; Имя; Отчество; Дата рождения; Школа (код); Класс; Категории;
 // Законный представитель; Телефон; Адрес. A row is matched to a child by IIN (without one: by surname, name and

@@ -73,11 +73,6 @@ export function iinError(value: string): Message | null {
   return check.ok ? null : { key: `children:errors.iin.${check.error}` };
 }
 
-/** 'YYYY-MM-DD' of today in Kazakhstan (UTC+5): a birth date of "today" there is not in the future. */
-export function todayInKazakhstan(now = new Date()): string {
-  return new Date(now.getTime() + 5 * 3600_000).toISOString().slice(0, 10);
-}
-
 /**
  * Checks every field of a child and normalises it. Errors name the field ("guardians.0.phone"); an IIN whose
  * encoded birth date or sex differs from the entered one is only a warning (IINs since 2013 may differ).
