@@ -58,7 +58,7 @@ export function toAidLineDto(r: AidRowWithNames, proof: AidLineDto['proofWarning
     sponsorName: r.sponsor_name,
     form: r.form as AidForm,
     amount: Number(r.amount),
-    items: JSON.parse(r.items) as { item: string; quantity: number }[],
+    items: JSON.parse(r.items) as { item: string; quantity: number; label?: string }[],
     reverses: r.reverses,
     reversedBy: r.reversed_by,
     reason: r.reason,

@@ -1,9 +1,11 @@
 import { todayInKazakhstan } from '#domain/clock';
-import { parseCategoryList } from '#domain/categories';
+import { CHILD_MARK_VOCABULARY, parseCategoryList } from '#domain/categories';
+import { COMMON_MESSAGES } from '#domain/common-messages';
 import { normalizeClassLabel } from '#domain/class-label';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { AppError, type Message } from '../../http/app-error.ts';
+import { acceptedWords } from '../import/import-cells.ts';
 import type { ApplyResult, ImportContext, Importer, RowIssue } from '../import/importer.ts';
 import { OrgUnitsRepository } from '../org-units/org-units.repository.ts';
 import { ChildrenRepository } from './children.repository.ts';
@@ -175,9 +177,18 @@ export const childrenImporter: Importer<ChildImportRow> = {
     const errors: RowIssue[] = [];
     const marks = parseCategoryList(cells.categories ?? '');
     if (marks.unknown.length > 0) {
+      const names = COMMON_MESSAGES[ic.lang].categoryShort;
+      const guess = CHILD_MARK_VOCABULARY.suggest(marks.unknown[0]!);
       errors.push({
         field: 'categories',
-        message: { key: 'children:errors.category', params: { values: marks.unknown.join(', ') } },
+        message: {
+          key: 'import:cell.choice',
+          params: {
+            value: marks.unknown.join(', '),
+            values: acceptedWords(names, CHILD_MARK_VOCABULARY.codes),
+            suggestion: guess === undefined ? 'none' : names[guess],
+          },
+        },
       });
     }
     const guardian = (cells.guardian ?? '').trim();
