@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const WAIT_MS = 90_000;
 export const SCREENSHOTS = join(process.cwd(), 'test-output', 'screenshots');
 
 /**
@@ -11,7 +12,7 @@ export const SCREENSHOTS = join(process.cwd(), 'test-output', 'screenshots');
  */
 export async function launchBrowser(): Promise<Browser> {
   mkdirSync(SCREENSHOTS, { recursive: true });
-  return chromium.launch({
+  const browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
     args: [
@@ -24,6 +25,21 @@ export async function launchBrowser(): Promise<Browser> {
       '--disable-sync',
     ],
   });
+  // Every page waits up to WAIT for what a step expects: a limit for a broken page, not a measure of speed, so a
+  // machine busy with other test runs only makes the test slower.
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (options) => {
+    const context = await newContext(options);
+    context.setDefaultTimeout(WAIT_MS);
+    return context;
+  };
+  const newPage = browser.newPage.bind(browser);
+  browser.newPage = async (options) => {
+    const page = await newPage(options);
+    page.setDefaultTimeout(WAIT_MS);
+    return page;
+  };
+  return browser;
 }
 
 export async function screenshot(page: Page, name: string) {

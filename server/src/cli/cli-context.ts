@@ -5,6 +5,7 @@ import { migrateToLatest } from '../db/migrate.ts';
 import { cliViewer } from '../db/access-gate.ts';
 import { buildServices, type Services } from '../services.ts';
 import type { RequestContext } from '../http/request-context.ts';
+import type { CliIo } from './cli-io.ts';
 
 export interface CliContext {
   config: Config;
@@ -15,14 +16,19 @@ export interface CliContext {
 }
 
 /** The operator's language comes from MEKTEP_LANG or the shell's LANG (kk_KZ.UTF-8 → kk). */
-export function cliLang(): Lang {
-  const raw = process.env.MEKTEP_LANG ?? process.env.LANG ?? '';
+export function cliLang(env: NodeJS.ProcessEnv): Lang {
+  const raw = env.MEKTEP_LANG ?? env.LANG ?? '';
   return pickLang(raw.split('.')[0]?.replace('_', '-') ?? '', 'ru');
 }
 
+/** The settings of the server, read from the command's environment (and .env for the real process). */
+export function cliConfig(io: CliIo): Config {
+  return loadConfig(io.env);
+}
+
 /** Opens the database the server would use (same DATABASE_URL), migrated, with services acting as the operator. */
-export async function openCli(): Promise<CliContext> {
-  const config = loadConfig();
+export async function openCli(io: CliIo): Promise<CliContext> {
+  const config = cliConfig(io);
   const database = openDatabase(config.DATABASE_URL);
   await migrateToLatest(database);
   return {
@@ -30,12 +36,6 @@ export async function openCli(): Promise<CliContext> {
     database,
     services: buildServices(database, config),
     ctx: { viewer: cliViewer(), ip: null },
-    lang: cliLang(),
+    lang: cliLang(io.env),
   };
-}
-
-export async function readStdin(): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
 }

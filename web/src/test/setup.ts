@@ -1,6 +1,10 @@
 import '@testing-library/jest-dom/vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach, vi } from 'vitest';
+
+// findBy…/waitFor give a page this long to show what is expected: long enough for a machine busy with other test
+// runs (the answer only comes later, the test does not get slower when the page is right).
+configure({ asyncUtilTimeout: 30_000 });
 
 // jsdom lacks the layout APIs Mantine relies on; these shims only need to exist, not to measure anything.
 Object.defineProperty(window, 'matchMedia', {

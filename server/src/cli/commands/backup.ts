@@ -1,23 +1,24 @@
 import type { Command } from 'commander';
-import { loadConfig } from '../../config.ts';
 import { openDatabase } from '../../db/engine.ts';
 import { migrateToLatest } from '../../db/migrate.ts';
 import { translate } from '../../i18n/translator.ts';
 import { BackupService } from '../../features/backup/backup.service.ts';
-import { cliLang } from '../cli-context.ts';
+import { cliConfig, cliLang } from '../cli-context.ts';
+import { printLine, type CliIo } from '../cli-io.ts';
 
-export function registerBackup(program: Command) {
+export function registerBackup(program: Command, io: CliIo) {
   program
     .command('backup')
     .description('write a consistent copy of the whole database to FILE while the server runs')
     .argument('<file>')
     .action(async (file: string) => {
-      const database = openDatabase(loadConfig().DATABASE_URL);
+      const database = openDatabase(cliConfig(io).DATABASE_URL);
       try {
         const counts = await new BackupService(database).backup(file);
         const rows = Object.values(counts).reduce((a, b) => a + b, 0);
-        console.log(
-          translate(cliLang(), 'cli:backup.done', { file, tables: Object.keys(counts).length, rows }),
+        printLine(
+          io,
+          translate(cliLang(io.env), 'cli:backup.done', { file, tables: Object.keys(counts).length, rows }),
         );
       } finally {
         await database.close();
@@ -28,13 +29,14 @@ export function registerBackup(program: Command) {
     .description('restore a backup FILE into an empty database (of either engine)')
     .argument('<file>')
     .action(async (file: string) => {
-      const database = openDatabase(loadConfig().DATABASE_URL);
+      const database = openDatabase(cliConfig(io).DATABASE_URL);
       try {
         await migrateToLatest(database);
         const counts = await new BackupService(database).restore(file);
         const rows = Object.values(counts).reduce((a, b) => a + b, 0);
-        console.log(
-          translate(cliLang(), 'cli:restore.done', { file, tables: Object.keys(counts).length, rows }),
+        printLine(
+          io,
+          translate(cliLang(io.env), 'cli:restore.done', { file, tables: Object.keys(counts).length, rows }),
         );
       } finally {
         await database.close();

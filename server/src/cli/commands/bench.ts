@@ -1,10 +1,11 @@
 import type { Command } from 'commander';
 import { join } from 'node:path';
 import { InvalidArgumentError } from 'commander';
-import { loadConfig } from '../../config.ts';
+import { cliConfig } from '../cli-context.ts';
+import { printError, printLine, type CliIo } from '../cli-io.ts';
 import { formatTable, runBenchmarks } from '../../features/bench/bench.runner.ts';
 
-export function registerBench(program: Command) {
+export function registerBench(program: Command, io: CliIo) {
   program
     .command('bench')
     .description('run the performance benchmarks on a throwaway database; prints a table and writes JSON')
@@ -26,7 +27,7 @@ export function registerBench(program: Command) {
     .option('--only <text>', 'only benchmarks whose name contains this')
     .option('--out <file>', 'where to write the JSON results')
     .action(async (opts: { scale: number; postgres?: boolean; only?: string; out?: string }) => {
-      const url = loadConfig().DATABASE_URL;
+      const url = cliConfig(io).DATABASE_URL;
       if (opts.postgres && !url?.startsWith('postgres'))
         throw new InvalidArgumentError('--postgres needs DATABASE_URL=postgres://…');
       const out =
@@ -36,10 +37,10 @@ export function registerBench(program: Command) {
         pgUrl: opts.postgres ? url : undefined,
         only: opts.only,
         out,
-        log: (s) => console.error(s),
+        log: (s) => printError(io, s),
       });
-      console.log(`engine: ${report.engine}, scale: ${report.scale}, node ${report.node}`);
-      console.log(formatTable(report.results));
-      console.log(`\nJSON: ${out}`);
+      printLine(io, `engine: ${report.engine}, scale: ${report.scale}, node ${report.node}`);
+      printLine(io, formatTable(report.results));
+      printLine(io, `\nJSON: ${out}`);
     });
 }

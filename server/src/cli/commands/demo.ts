@@ -1,10 +1,11 @@
 import type { Command } from 'commander';
 import { translate } from '../../i18n/translator.ts';
-import { openCli, readStdin } from '../cli-context.ts';
+import { openCli } from '../cli-context.ts';
+import { printLine, readStdin, type CliIo } from '../cli-io.ts';
 import { newSecret } from '../../features/auth/secrets.ts';
 import { loadDemo } from '../../features/demo/demo.service.ts';
 
-export function registerDemo(program: Command) {
+export function registerDemo(program: Command, io: CliIo) {
   program
     .command('demo')
     .description(
@@ -15,13 +16,16 @@ export function registerDemo(program: Command) {
       "read the demo users' password from standard input (otherwise one is generated)",
     )
     .action(async (opts: { passwordStdin?: boolean }) => {
-      const cli = await openCli();
+      const cli = await openCli(io);
       try {
-        const password = opts.passwordStdin ? (await readStdin()).trim() : newSecret(12);
+        const password = opts.passwordStdin ? (await readStdin(io)).trim() : newSecret(12);
         const { users, schools } = await loadDemo(cli.services, cli.ctx, password);
-        console.log(translate(cli.lang, 'cli:demo.loaded', { schools: schools.length, users: users.length }));
-        for (const u of users) console.log(`  ${u.email.padEnd(36)} ${u.role.padEnd(12)} ${u.orgCode}`);
-        if (!opts.passwordStdin) console.log(translate(cli.lang, 'cli:demo.password', { password }));
+        printLine(
+          io,
+          translate(cli.lang, 'cli:demo.loaded', { schools: schools.length, users: users.length }),
+        );
+        for (const u of users) printLine(io, `  ${u.email.padEnd(36)} ${u.role.padEnd(12)} ${u.orgCode}`);
+        if (!opts.passwordStdin) printLine(io, translate(cli.lang, 'cli:demo.password', { password }));
       } finally {
         await cli.database.close();
       }

@@ -3,6 +3,7 @@ import { basename } from 'node:path';
 import type { Command } from 'commander';
 import { CliError } from '../cli-error.ts';
 import { cliLang, openCli } from '../cli-context.ts';
+import { printLine, type CliIo } from '../cli-io.ts';
 import { translate } from '../../i18n/translator.ts';
 import { ImportFileError, readFileWithin } from '../../features/import/import.parser.ts';
 import { formatImportReport, importMessage, toImportReportDto } from '../../features/import/import.report.ts';
@@ -19,7 +20,7 @@ interface ImportOpts {
 // time otherwise, at most twice a second.
 const PROGRESS_FROM_ROWS = 1000;
 
-function progressPrinter(lang: ReturnType<typeof cliLang>) {
+function progressPrinter(io: CliIo, lang: ReturnType<typeof cliLang>) {
   let last = 0;
   return (p: ImportProgress) => {
     if (p.total < PROGRESS_FROM_ROWS) return;
@@ -33,12 +34,12 @@ function progressPrinter(lang: ReturnType<typeof cliLang>) {
       done: p.done,
       total: p.total,
     });
-    if (process.stderr.isTTY) process.stderr.write(`\r${text}\u001b[K${final ? '\n' : ''}`);
-    else process.stderr.write(`${text}\n`);
+    if (io.stderr.isTTY) io.stderr.write(`\r${text}\u001b[K${final ? '\n' : ''}`);
+    else io.stderr.write(`${text}\n`);
   };
 }
 
-export function registerImport(program: Command) {
+export function registerImport(program: Command, io: CliIo) {
   program
     .command('import')
     .description('import org units, sponsors, children, campaigns, fv or aid from CSV/XLSX templates')
@@ -48,14 +49,14 @@ export function registerImport(program: Command) {
     .option('--dry-run', 'check and report only, write nothing')
     .option('--skip-invalid', 'write the valid rows of a file that has refused rows (all are still reported)')
     .action(async (paths: string[], opts: ImportOpts) => {
-      const lang = cliLang();
+      const lang = cliLang(io.env);
       if (opts.campaign !== undefined && !/^\d{4}$/.test(opts.campaign)) {
         throw new CliError(`--campaign: ${translate(lang, 'import:cell.year', { value: opts.campaign })}`, 2);
       }
       for (const path of paths) {
         if (!existsSync(path)) throw new CliError(translate(lang, 'import:file.notFound', { file: path }), 2);
       }
-      const cli = await openCli();
+      const cli = await openCli(io);
       try {
         if (opts.org) {
           await cli.services.orgUnits.get(cli.ctx, opts.org).catch(() => {
@@ -84,7 +85,7 @@ export function registerImport(program: Command) {
           campaignYear: opts.campaign === undefined ? undefined : Number(opts.campaign),
           skipInvalid: Boolean(opts.skipInvalid),
           lang,
-          onProgress: progressPrinter(lang),
+          onProgress: progressPrinter(io, lang),
         };
         const report = opts.dryRun
           ? await cli.services.import.preview(cli.ctx, files, run)
@@ -92,8 +93,8 @@ export function registerImport(program: Command) {
         const text = formatImportReport(toImportReportDto(report, lang), lang, {
           skipInvalid: run.skipInvalid,
         });
-        for (const line of unreadable) console.log(line);
-        if (text) console.log(text);
+        for (const line of unreadable) printLine(io, line);
+        if (text) printLine(io, text);
         if (!report.ok || unreadable.length > 0)
           throw new CliError(translate(lang, 'import:report.failed'), 1);
       } finally {

@@ -1,18 +1,19 @@
 import type { Command } from 'commander';
 import { CliError } from '../cli-error.ts';
-import { openCli, readStdin } from '../cli-context.ts';
+import { openCli } from '../cli-context.ts';
+import { printLine, readStdin, type CliIo } from '../cli-io.ts';
 import { UserCreate } from '../../features/users/users.schema.ts';
 import { NewPassword } from '../../features/auth/auth.schema.ts';
 import { newSecret } from '../../features/auth/secrets.ts';
 import { UsersRepository } from '../../features/users/users.repository.ts';
 
-async function passwordFrom(stdin: boolean): Promise<{ password: string; generated: boolean }> {
+async function passwordFrom(io: CliIo, stdin: boolean): Promise<{ password: string; generated: boolean }> {
   if (!stdin) return { password: newSecret(12), generated: true };
-  const password = (await readStdin()).replace(/\r?\n$/, '');
+  const password = (await readStdin(io)).replace(/\r?\n$/, '');
   return { password, generated: false };
 }
 
-export function registerUser(program: Command) {
+export function registerUser(program: Command, io: CliIo) {
   const user = program.command('user').description('manage users');
   user
     .command('add')
@@ -32,9 +33,9 @@ export function registerUser(program: Command) {
         classes?: string;
         passwordStdin?: boolean;
       }) => {
-        const cli = await openCli();
+        const cli = await openCli(io);
         try {
-          const { password, generated } = await passwordFrom(Boolean(opts.passwordStdin));
+          const { password, generated } = await passwordFrom(io, Boolean(opts.passwordStdin));
           const orgCode = opts.org ?? (await cli.services.setup.ensureRoot()).code;
           const input = UserCreate.parse({
             email: opts.email,
@@ -48,8 +49,8 @@ export function registerUser(program: Command) {
               .filter(Boolean),
           });
           const created = await cli.services.users.create(cli.ctx, input);
-          console.log(`User ${created.email} (${created.role}, ${created.orgUnitCode}) created.`);
-          if (generated) console.log(`Password: ${password}`);
+          printLine(io, `User ${created.email} (${created.role}, ${created.orgUnitCode}) created.`);
+          if (generated) printLine(io, `Password: ${password}`);
         } finally {
           await cli.database.close();
         }
@@ -61,15 +62,15 @@ export function registerUser(program: Command) {
     .requiredOption('--email <email>')
     .option('--password-stdin', 'read the password from standard input')
     .action(async (opts: { email: string; passwordStdin?: boolean }) => {
-      const cli = await openCli();
+      const cli = await openCli(io);
       try {
-        const { password, generated } = await passwordFrom(Boolean(opts.passwordStdin));
+        const { password, generated } = await passwordFrom(io, Boolean(opts.passwordStdin));
         NewPassword.parse(password);
         const row = await new UsersRepository(cli.database.db).findByEmailForSignIn(opts.email);
         if (!row) throw new CliError(`No user with email ${opts.email}.`, 1);
         await cli.services.users.update(cli.ctx, row.id, { version: row.version, password });
-        console.log(`Password of ${row.email} changed.`);
-        if (generated) console.log(`Password: ${password}`);
+        printLine(io, `Password of ${row.email} changed.`);
+        if (generated) printLine(io, `Password: ${password}`);
       } finally {
         await cli.database.close();
       }

@@ -1,31 +1,20 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import iconv from 'iconv-lite';
 import { loadConfig } from '../../config.ts';
 import { buildServices } from '../../services.ts';
 import { given } from '../../test/given.ts';
 import { createTestDatabase, type TestDatabase } from '../../test/test-database.ts';
+import { runMektep } from '../../test/run-mektep.ts';
 
-const bin = fileURLToPath(new URL('../../../../bin/mektep.js', import.meta.url));
 const HEADER = 'Код;Код вышестоящего;Тип;Наименование (рус);Наименование (каз)';
 let db: TestDatabase;
 let dir: string;
 
 function mektep(args: string[], env: Record<string, string> = {}) {
-  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-    const child = spawn(process.execPath, [bin, 'import', ...args], {
-      env: { ...process.env, DATABASE_URL: db.url, MEKTEP_LANG: 'ru', ...env },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+  return runMektep(['import', ...args], { env: { DATABASE_URL: db.url, MEKTEP_LANG: 'ru', ...env } });
 }
 
 function file(name: string, lines: string[], encoding: 'utf8' | 'win1251' = 'utf8') {

@@ -1,22 +1,18 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { startTestApp, type TestApp } from '../../test/test-app.ts';
 import { given } from '../../test/given.ts';
+import { runMektep } from '../../test/run-mektep.ts';
 import { reportGiven } from './test/report-given.ts';
 
-const bin = fileURLToPath(new URL('../../../../bin/mektep.js', import.meta.url));
 let t: TestApp;
 
-function mektep(...args: string[]) {
-  const run = spawnSync(process.execPath, [bin, ...args], {
-    env: { ...process.env, DATABASE_URL: t.database.url, MEKTEP_LANG: 'en', LOG_LEVEL: 'silent' },
-    encoding: 'utf8',
-    timeout: 60_000,
+async function mektep(...args: string[]) {
+  const run = await runMektep(args, {
+    env: { DATABASE_URL: t.database.url, MEKTEP_LANG: 'en', LOG_LEVEL: 'silent' },
   });
-  return { code: run.status, out: run.stdout, err: run.stderr };
+  return { code: run.code, out: run.stdout, err: run.stderr };
 }
 
 beforeAll(async () => {
@@ -30,14 +26,14 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe('mektep report', () => {
-  it('prints the JSON report of a district and writes a DOCX to --out', () => {
-    const json = mektep('report', '--org', 'C1', '--campaign', '2023');
+  it('prints the JSON report of a district and writes a DOCX to --out', async () => {
+    const json = await mektep('report', '--org', 'C1', '--campaign', '2023');
     expect(json.code).toBe(0);
     const report = JSON.parse(json.out);
     expect(report.fv).toMatchObject({ students: 1, amount: 40_567 });
     expect(report.units.map((u: { org: { code: string } }) => u.org.code)).toEqual(['SA', 'SB']);
     const out = join(mkdtempSync(join(tmpdir(), 'mektep-report-')), 'sa.docx');
-    const docx = mektep(
+    const docx = await mektep(
       'report',
       '--org',
       'SA',
@@ -55,10 +51,10 @@ describe('mektep report', () => {
     expect(readFileSync(out).subarray(0, 2).toString()).toBe('PK');
   });
 
-  it('exits 1 for a unit that does not exist and 2 for an unsupported language', () => {
-    const missing = mektep('report', '--org', 'NOPE', '--campaign', '2023');
+  it('exits 1 for a unit that does not exist and 2 for an unsupported language', async () => {
+    const missing = await mektep('report', '--org', 'NOPE', '--campaign', '2023');
     expect(missing.code).toBe(1);
-    const lang = mektep('report', '--org', 'SA', '--campaign', '2023', '--lang', 'de');
+    const lang = await mektep('report', '--org', 'SA', '--campaign', '2023', '--lang', 'de');
     expect(lang.code).toBe(2);
     expect(lang.err).toContain('kk, ru, en');
   });

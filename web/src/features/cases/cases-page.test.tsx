@@ -19,7 +19,7 @@ const kase = {
   version: 1,
 };
 
-describe('non-attendance cases on a phone', { timeout: 30_000 }, () => {
+describe('non-attendance cases on a phone', () => {
   beforeEach(() => outbox.reload());
 
   it('flags an overdue case and refuses a step dated before the raid without sending it', async () => {
@@ -29,9 +29,7 @@ describe('non-attendance cases on a phone', { timeout: 30_000 }, () => {
       'POST /api/cases/:id/steps': (req) => ({ status: 201, body: { ...kase, steps: [req.body] } }),
     });
     const { user } = renderApp({ path: '/cases' });
-    expect(await screen.findByTestId('case-overdue', {}, { timeout: 10_000 })).toHaveTextContent(
-      'просрочено',
-    );
+    expect(await screen.findByTestId('case-overdue')).toHaveTextContent('просрочено');
     await user.click(screen.getByTestId('case-add-step'));
     fireEvent.change(screen.getByTestId('case-step-date'), { target: { value: '2025-08-19' } });
     await user.click(screen.getByTestId('case-step-save'));

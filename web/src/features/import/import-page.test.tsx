@@ -15,9 +15,17 @@ interface Sent {
   file: string | null;
 }
 
-/** XMLHttpRequest as the upload sees it: reports half the upload, then answers with the route's report. */
-function fakeUploads(answer: (url: string, fields: Record<string, string>) => ImportReport) {
+/**
+ * XMLHttpRequest as the upload sees it: half the upload, then progress through the rows, then the route's report.
+ * Stepwise, each stage waits for the test's `next()`, so a test sees every stage however slow the machine is.
+ */
+function fakeUploads(
+  answer: (url: string, fields: Record<string, string>) => ImportReport,
+  { stepwise = false } = {},
+) {
   const sent: Sent[] = [];
+  const waiting: (() => void)[] = [];
+  const stage = (run: () => void) => (stepwise ? waiting.push(run) : setTimeout(run, 0));
   class FakeXhr {
     upload: {
       onprogress: ((e: { lengthComputable: boolean; loaded: number; total: number }) => void) | null;
@@ -47,23 +55,30 @@ function fakeUploads(answer: (url: string, fields: Record<string, string>) => Im
         else file = value.name;
       }
       sent.push({ url: this.url, headers: this.headers, fields, file });
-      setTimeout(() => {
+      stage(() => {
         this.upload.onprogress?.({ lengthComputable: true, loaded: 50, total: 100 });
-        setTimeout(() => {
+        stage(() => {
           // The server streams NDJSON: progress through the rows, then the report.
           this.status = 200;
           this.responseText = `${JSON.stringify({ progress: { file: 'f', phase: 'validate', done: 2, total: 4 } })}\n`;
           this.onprogress?.();
-          setTimeout(() => {
+          stage(() => {
             this.responseText += `${JSON.stringify({ report: answer(this.url, fields) })}\n`;
             this.onload?.();
-          }, 150);
-        }, 150);
-      }, 0);
+          });
+        });
+      });
     }
   }
   vi.stubGlobal('XMLHttpRequest', FakeXhr);
-  return sent;
+  return {
+    sent,
+    /** Lets the waiting upload go on to its next stage. */
+    next: async () => {
+      await waitFor(() => expect(waiting.length).toBeGreaterThan(0));
+      waiting.shift()?.();
+    },
+  };
 }
 
 const sheet = (over: Partial<ImportSheetReport>): ImportSheetReport => ({
@@ -103,30 +118,32 @@ function serve(lang: 'ru' | 'en' = 'ru') {
 describe('import page', () => {
   it('previews a chosen file, blocks "import all" while rows are refused, imports the valid rows', async () => {
     serve();
-    const sent = fakeUploads((url, fields) =>
-      url.endsWith('/preview')
-        ? {
-            dryRun: true,
-            ok: false,
-            files: [{ file: 'units.csv', error: null, warnings: [], sheets: [sheet({})] }],
-          }
-        : {
-            dryRun: false,
-            ok: false,
-            files: [
-              {
-                file: 'units.csv',
-                error: null,
-                warnings: [],
-                sheets: [
-                  sheet({
-                    applied: fields.skipInvalid === 'true',
-                    result: { created: 3, updated: 0, unchanged: 0, skipped: 1 },
-                  }),
-                ],
-              },
-            ],
-          },
+    const { sent, next } = fakeUploads(
+      (url, fields) =>
+        url.endsWith('/preview')
+          ? {
+              dryRun: true,
+              ok: false,
+              files: [{ file: 'units.csv', error: null, warnings: [], sheets: [sheet({})] }],
+            }
+          : {
+              dryRun: false,
+              ok: false,
+              files: [
+                {
+                  file: 'units.csv',
+                  error: null,
+                  warnings: [],
+                  sheets: [
+                    sheet({
+                      applied: fields.skipInvalid === 'true',
+                      result: { created: 3, updated: 0, unchanged: 0, skipped: 1 },
+                    }),
+                  ],
+                },
+              ],
+            },
+      { stepwise: true },
     );
     const { user } = renderApp({ path: '/import' });
 
@@ -134,8 +151,11 @@ describe('import page', () => {
     const file = new File(['Код;Код вышестоящего;Тип\n'], 'units.csv', { type: 'text/csv' });
     await user.upload(screen.getByTestId('import-file-input'), file);
 
+    await next();
     expect(await screen.findByTestId('import-progress')).toHaveTextContent('Загрузка файла… 50%');
+    await next();
     expect(await screen.findByText('Проверка строк: 2 из 4')).toBeInTheDocument();
+    await next();
     expect(await screen.findByTestId('import-error-row')).toHaveTextContent('Неизвестный тип «планета».');
     expect(screen.getByTestId('import-all')).toBeDisabled();
     expect(screen.getByTestId('import-all')).toHaveTextContent('Импортировать всё (4 строки)');
@@ -147,6 +167,7 @@ describe('import page', () => {
     });
 
     await user.click(screen.getByTestId('import-valid'));
+    for (let stage = 0; stage < 3; stage++) await next();
     expect(await screen.findByTestId('import-done')).toHaveTextContent(
       'Импорт завершён: создано 3, обновлено 0, без изменений 0, пропущено 1.',
     );
@@ -157,7 +178,7 @@ describe('import page', () => {
   it('imports a clean file dropped on the page with "import all"', async () => {
     serve('en');
     const clean = sheet({ rows: 2, valid: 2, refused: 0, errors: [] });
-    const sent = fakeUploads((url) =>
+    const { sent } = fakeUploads((url) =>
       url.endsWith('/preview')
         ? { dryRun: true, ok: true, files: [{ file: 'u.csv', error: null, warnings: [], sheets: [clean] }] }
         : {

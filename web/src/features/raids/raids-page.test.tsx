@@ -7,8 +7,7 @@ import { outbox } from '../field-sync/outbox.ts';
 
 const raidsList = { body: { items: [] } };
 
-// Generous timeouts: these type into a whole form, and CI machines are shared.
-describe('raid entry on a phone', { timeout: 30_000 }, () => {
+describe('raid entry on a phone', () => {
   beforeEach(() => outbox.reload());
 
   it('sends the raid with its own id, places and participants', async () => {
@@ -18,7 +17,7 @@ describe('raid entry on a phone', { timeout: 30_000 }, () => {
       'POST /api/raids': (req) => ({ status: 201, body: req.body }),
     });
     const { user } = renderApp({ path: '/raids' });
-    await user.click(await screen.findByTestId('raid-new', {}, { timeout: 10_000 }));
+    await user.click(await screen.findByTestId('raid-new'));
     fireEvent.change(screen.getByTestId('raid-date'), { target: { value: '2025-08-20' } });
     await user.type(screen.getByTestId('raid-place-name-0'), 'Клуб «Арена»');
     await user.click(screen.getByTestId('raid-save'));
@@ -43,7 +42,7 @@ describe('raid entry on a phone', { timeout: 30_000 }, () => {
       'GET /api/raids': raidsList,
     });
     const { user } = renderApp({ path: '/raids' });
-    await user.click(await screen.findByTestId('raid-new', {}, { timeout: 10_000 }));
+    await user.click(await screen.findByTestId('raid-new'));
     await user.click(screen.getByTestId('raid-place-remove-0'));
     const count = screen.getByTestId('raid-participant-count-0');
     await user.clear(count);
@@ -70,7 +69,7 @@ describe('raid entry on a phone', { timeout: 30_000 }, () => {
         : serverFetch(input, init),
     );
     const { user } = renderApp({ path: '/raids' });
-    await user.click(await screen.findByTestId('raid-new', {}, { timeout: 10_000 }));
+    await user.click(await screen.findByTestId('raid-new'));
     await user.type(screen.getByTestId('raid-place-name-0'), 'Рынок');
     await user.click(screen.getByTestId('raid-save'));
 
@@ -98,7 +97,7 @@ describe('raid entry on a phone', { timeout: 30_000 }, () => {
       ),
     });
     const { user } = renderApp({ path: '/raids' });
-    await user.click(await screen.findByTestId('raid-new', {}, { timeout: 10_000 }));
+    await user.click(await screen.findByTestId('raid-new'));
     await user.click(screen.getByTestId('raid-save'));
     expect(await screen.findByTestId('outbox-problem-conflict')).toHaveTextContent(
       'Кампания 2025 года закрыта',

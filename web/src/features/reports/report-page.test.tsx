@@ -56,7 +56,7 @@ describe('report page', () => {
     });
     const { user } = renderApp({ path: '/reports?org=school-1&lang=ru' });
 
-    const narrative = await screen.findByTestId('report-narrative', {}, { timeout: 5000 });
+    const narrative = await screen.findByTestId('report-narrative');
     expect(narrative).toHaveTextContent(
       'материальная помощь оказана 21 учащемуся на общую сумму 842 300 тенге',
     );
