@@ -17,6 +17,8 @@ import type {
   DB,
 } from '../../db/schema.ts';
 import { refreshReportFacts } from '../reports/facts/report-facts.ts';
+
+const FACT_COLUMNS = ['status', 'org_unit_id', 'org_path', 'not_attending'] as const;
 import type { ChildFilter, ChildSort } from './children.schema.ts';
 
 export type ChildRow = Selectable<ChildrenTable> & {
@@ -316,7 +318,8 @@ export class ChildrenRepository {
       .where('version', '=', version)
       .executeTakeFirst();
     if (Number(r.numUpdatedRows) !== 1) return false;
-    await refreshReportFacts(this.db, [id]);
+    // Only the status, the school and the not-attending flag are report facts of the child itself.
+    if (FACT_COLUMNS.some((c) => c in patch)) await refreshReportFacts(this.db, [id]);
     return true;
   }
 

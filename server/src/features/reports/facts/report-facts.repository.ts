@@ -15,6 +15,9 @@ export const DERIVED_TABLES = ['org_structure', 'report_cube', 'report_child_fac
 // Rows per statement: 7 values a row keeps both engines well under their bound-parameter limits.
 const CHUNK = 1000;
 
+// Units never move (a path is fixed when the unit is created), so a unit's ancestors can be remembered.
+const ANCESTORS = new Map<string, string[]>();
+
 /** The only SQL that writes report facts: the org structure, the cube and each child's contribution to it. */
 export class ReportFactsRepository {
   constructor(private readonly db: Kysely<DB>) {}
@@ -154,18 +157,22 @@ export class ReportFactsRepository {
   /** Each unit with the units above it, itself included. */
   async ancestors(unitIds: readonly string[]): Promise<Map<string, string[]>> {
     const out = new Map<string, string[]>();
-    const ids = [...new Set(unitIds)];
+    const ids = [...new Set(unitIds)].filter((id) => {
+      const known = ANCESTORS.get(id);
+      if (known) out.set(id, known);
+      return !known;
+    });
     for (let i = 0; i < ids.length; i += CHUNK) {
       const rows = await this.db
         .selectFrom('org_structure')
         .select(['unit_id', 'l1', 'l2', 'l3', 'l4'])
         .where('unit_id', 'in', ids.slice(i, i + CHUNK))
         .execute();
-      for (const r of rows)
-        out.set(
-          r.unit_id,
-          [r.l1, r.l2, r.l3, r.l4].filter((x): x is string => x !== null),
-        );
+      for (const r of rows) {
+        const up = [r.l1, r.l2, r.l3, r.l4].filter((x): x is string => x !== null);
+        out.set(r.unit_id, up);
+        if (ANCESTORS.size < 100_000) ANCESTORS.set(r.unit_id, up);
+      }
     }
     return out;
   }
