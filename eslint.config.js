@@ -3,6 +3,25 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 
+// Kazakhstan's calendar date and year come from domain/src/clock.ts. The machine's local time, and UTC's date of
+// "now", are a day off there between midnight and 05:00.
+const ONE_CLOCK = [
+  {
+    selector:
+      "CallExpression[callee.property.name='slice'] > MemberExpression.callee > CallExpression.object[callee.property.name='toISOString'] > MemberExpression.callee > NewExpression.object[arguments.length=0]",
+    message: "UTC's date is not Kazakhstan's: use todayInKazakhstan() / kazakhstanTime() from #domain/clock.",
+  },
+  {
+    selector:
+      'CallExpression[callee.property.name=/^get(UTC)?(FullYear|Month|Date|Day|Hours|Minutes)$/] > MemberExpression.callee > NewExpression.object[arguments.length=0]',
+    message: "The machine's or UTC's calendar is not Kazakhstan's: use kazakhstanTime() from #domain/clock.",
+  },
+  {
+    selector: 'CallExpression[callee.property.name=/^get(FullYear|Month|Date|Day|Hours|Minutes)$/]',
+    message: "Local time depends on the machine's time zone: use kazakhstanTime() from #domain/clock.",
+  },
+];
+
 export default tseslint.config(
   {
     ignores: [
@@ -33,6 +52,11 @@ export default tseslint.config(
     },
   },
   {
+    files: ['server/src/**/*.ts', 'web/src/**/*.{ts,tsx}', 'domain/src/**/*.ts'],
+    ignores: ['**/*.test.ts', '**/*.test.tsx', 'server/src/test/**', 'web/src/test/**'],
+    rules: { 'no-restricted-syntax': ['error', ...ONE_CLOCK] },
+  },
+  {
     files: ['web/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
     rules: reactHooks.configs.recommended.rules,
@@ -48,6 +72,7 @@ export default tseslint.config(
           selector: 'JSXText[value=/\\p{L}{2,}/u]',
           message: 'User-facing text belongs in the i18n catalogs (i18n/{kk,ru,en}); use t().',
         },
+        ...ONE_CLOCK,
       ],
     },
   },

@@ -31,7 +31,7 @@ describe('importing a spreadsheet', () => {
       [
         'Код;Код вышестоящего;Тип;Наименование (рус);Наименование (каз)',
         'E2E-S1;C1;школа;Школа № 7;№ 7 мектеп',
-        'E2E-S2;C1;школа;=HYPERLINK("http://evil.example");Мектеп',
+        `E2E-S2;C1;школа;${'Ш'.repeat(301)};Мектеп`,
         'E2E-S3;C1;школа;<script>alert(1)</script>;Мектеп',
         'E2E-S4;C1;школа;Гимназия № 2;№ 2 гимназия',
       ].join('\r\n'),
@@ -43,7 +43,7 @@ describe('importing a spreadsheet', () => {
     const errors = page.getByTestId('import-error-row');
     await errors.first().waitFor();
     await expect(errors.allTextContents()).resolves.toEqual([
-      expect.stringMatching(/^3Наименование \(рус\)Значение начинается с «=»/),
+      expect.stringMatching(/^3Наименование \(рус\)Слишком длинное значение \(301 симв\.\)/),
       expect.stringMatching(/^4Наименование \(рус\)HTML-разметка/),
     ]);
     await expect(page.getByTestId('import-all').isDisabled()).resolves.toBe(true);

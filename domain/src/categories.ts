@@ -1,6 +1,6 @@
 // Social categories of a child (the grounds for help) and the separate "not attending" risk flag.
 import { COMMON_MESSAGES } from './common-messages.ts';
-import { makeLabelLookup } from './label-lookup.ts';
+import { makeVocabulary } from './vocabulary.ts';
 
 const { kk, ru, en } = COMMON_MESSAGES;
 
@@ -37,11 +37,14 @@ export function isFvCategory(code: string): boolean {
 }
 
 // Import-template labels. The Russian ones are canonical; kk and en are accepted so a translated template works.
-const lookupMark = makeLabelLookup<ChildMark>(
+export const CHILD_MARK_VOCABULARY = makeVocabulary<ChildMark>(
   {
     asp: [
       'АСП',
       'адресная социальная помощь',
+      'получатели АСП',
+      'получатель АСП',
+      'АӘК алушы',
       'АӘК',
       'атаулы әлеуметтік көмек',
       'TSA',
@@ -51,6 +54,12 @@ const lookupMark = makeLabelLookup<ChildMark>(
       'малообеспеченная',
       'малообеспеченные',
       'малообеспеченная семья',
+      'малообеспеченный',
+      'малоимущая',
+      'малоимущие',
+      'малоимущая семья',
+      'из малообеспеченной семьи',
+      'аз қамтылған отбасынан',
       'аз қамтылған',
       'аз қамтылған отбасы',
       'low-income',
@@ -62,6 +71,12 @@ const lookupMark = makeLabelLookup<ChildMark>(
       'сирота',
       'без попечения',
       'без попечения родителей',
+      'сироты',
+      'опекаемый',
+      'под опекой',
+      'оставшийся без попечения родителей',
+      'жетім бала',
+      'ата-анасының қамқорлығынсыз қалған',
       'жетім/қамқорлықсыз',
       'жетім',
       'қамқорлықсыз',
@@ -70,8 +85,25 @@ const lookupMark = makeLabelLookup<ChildMark>(
       'no parental care',
       'without parental care',
     ],
-    emergency: ['ЧС', 'чрезвычайная ситуация', 'ТЖ', 'төтенше жағдай', 'emergency'],
-    large_family: ['многодетная', 'многодетная семья', 'көпбалалы', 'көпбалалы отбасы', 'large family'],
+    emergency: [
+      'ЧС',
+      'чрезвычайная ситуация',
+      'пострадавшие от ЧС',
+      'ТЖ',
+      'төтенше жағдай',
+      'төтенше жағдайдан зардап шеккен',
+      'emergency',
+    ],
+    large_family: [
+      'многодетная',
+      'многодетная семья',
+      'многодетные',
+      'из многодетной семьи',
+      'көпбалалы',
+      'көпбалалы отбасы',
+      'көп балалы отбасы',
+      'large family',
+    ],
     disability: [
       'инвалидность/ООП',
       'инвалидность',
@@ -79,16 +111,33 @@ const lookupMark = makeLabelLookup<ChildMark>(
       'мүгедектік/ЕБҚ',
       'мүгедектік',
       'ЕБҚ',
+      'инвалид',
+      'ребенок-инвалид',
+      'дети с ООП',
+      'особые образовательные потребности',
+      'мүгедек бала',
+      'ерекше білім беру қажеттіліктері',
       'disability/SEN',
       'disability',
       'SEN',
     ],
     // A difficult life situation (ТЖС) is one of the board's "other" categories.
-    other: ['другое', 'ТЖС', 'басқа', 'ҚӨЖ', 'other', 'difficult life situation'],
+    other: [
+      'другое',
+      'ТЖС',
+      'трудная жизненная ситуация',
+      'басқа',
+      'ҚӨЖ',
+      'қиын өмірлік жағдай',
+      'other',
+      'difficult life situation',
+    ],
     not_attending: [
       'не посещает',
       'не посещает школу',
       'мектепке бармайды',
+      'не ходит в школу',
+      'мектепке қатыспайды',
       'not attending',
       'not attending school',
     ],
@@ -111,7 +160,7 @@ export function parseCategoryList(text: string): CategoryListParse {
   for (const raw of text.split(/[,;\n]/)) {
     const entry = raw.trim();
     if (entry === '') continue;
-    const code = lookupMark(entry);
+    const code = CHILD_MARK_VOCABULARY.match(entry);
     if (code === undefined) {
       if (!result.unknown.includes(entry)) result.unknown.push(entry);
       continue;

@@ -1,6 +1,9 @@
+import { makeVocabulary } from './vocabulary.ts';
+
 // Matching of human-typed labels (import files, spreadsheets) to codes. Spreadsheets vary in case, spacing,
 // "ё"/"е" and quotes, so labels are compared in a normalised form.
 
+/** The stored form of a free name (a sponsor's name key, a raid place): case, quotes and spacing do not matter. */
 export function normalizeLabel(label: string): string {
   return label
     .normalize('NFC')
@@ -13,22 +16,12 @@ export function normalizeLabel(label: string): string {
 }
 
 /**
- * Builds a lookup from code → accepted labels (in any language). The codes themselves are accepted too, and so
- * is every display name given (one record per language, from i18n/{lang}/common.json), so what the system prints
- * can always be read back.
+ * A lookup from label to code (see vocabulary.ts: case, spaces, punctuation and ё/е do not matter). Lists that
+ * also want near-miss suggestions use makeVocabulary directly.
  */
 export function makeLabelLookup<C extends string>(
   labels: Readonly<Record<C, readonly string[]>>,
   displayNames: readonly Readonly<Partial<Record<C, string>>>[] = [],
 ): (label: string) => C | undefined {
-  const map = new Map<string, C>();
-  for (const code of Object.keys(labels) as C[]) {
-    map.set(normalizeLabel(code), code);
-    for (const label of labels[code]) map.set(normalizeLabel(label), code);
-    for (const names of displayNames) {
-      const name = names[code];
-      if (name !== undefined) map.set(normalizeLabel(name), code);
-    }
-  }
-  return (label) => map.get(normalizeLabel(label));
+  return makeVocabulary(labels, displayNames).match;
 }

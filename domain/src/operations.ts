@@ -31,14 +31,6 @@ export const HOTLINE_STALE_DAYS = 3;
 export const CASE_FOLLOW_UP_DAYS = 7;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-// Kazakhstan keeps one time zone, UTC+5, since March 2024.
-const KZ_OFFSET_MS = 5 * 60 * 60 * 1000;
-
-/** Today's calendar date in Kazakhstan, 'YYYY-MM-DD'. */
-export function todayInKazakhstan(now: Date = new Date()): string {
-  return new Date(now.getTime() + KZ_OFFSET_MS).toISOString().slice(0, 10);
-}
-
 /** 'YYYY-MM-DD' plus n days. */
 export function addDays(date: string, days: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);

@@ -1,6 +1,7 @@
 // Where raids go and who takes part, as codes; display names live in i18n/*/common.json.
 import { COMMON_MESSAGES } from './common-messages.ts';
 import { makeLabelLookup } from './label-lookup.ts';
+import { makeVocabulary } from './vocabulary.ts';
 
 const { kk, ru, en } = COMMON_MESSAGES;
 
@@ -25,17 +26,36 @@ export const PARTICIPANT_KINDS = [
 ] as const;
 export type ParticipantKind = (typeof PARTICIPANT_KINDS)[number];
 
-export const parsePlaceKind = makeLabelLookup<PlaceKind>(
+export const PLACE_KIND_VOCABULARY = makeVocabulary<PlaceKind>(
   {
-    computer_club: ['компьютерный клуб', 'компьютерные клубы', 'компьютерлік клуб', 'computer club'],
-    market: ['рынок', 'базар', 'market'],
-    station: ['вокзал', 'автовокзал', 'station'],
-    entertainment: ['развлекательное заведение', 'ойын-сауық орны', 'entertainment venue'],
-    street: ['улица', 'двор', 'көше', 'street'],
-    other: ['другое', 'басқа', 'other'],
+    computer_club: [
+      'компьютерный клуб',
+      'компьютерные клубы',
+      'компьютерный зал',
+      'интернет-кафе',
+      'игровой клуб',
+      'компьютерлік клуб',
+      'ойын клубы',
+      'computer club',
+      'internet cafe',
+    ],
+    market: ['рынок', 'базар', 'торговый центр', 'ТЦ', 'сауда орталығы', 'market', 'mall'],
+    station: ['вокзал', 'автовокзал', 'железнодорожный вокзал', 'автостанция', 'аялдама', 'station'],
+    entertainment: [
+      'развлекательное заведение',
+      'кафе',
+      'бильярдная',
+      'кинотеатр',
+      'ойын-сауық орны',
+      'ойын-сауық мекемесі',
+      'entertainment venue',
+    ],
+    street: ['улица', 'двор', 'парк', 'көше', 'аула', 'саябақ', 'street', 'courtyard', 'park'],
+    other: ['другое', 'другое место', 'басқа', 'басқа орын', 'other'],
   },
   [kk.placeKind, ru.placeKind, en.placeKind],
 );
+export const parsePlaceKind = PLACE_KIND_VOCABULARY.match;
 
 export const parseParticipantKind = makeLabelLookup<ParticipantKind>(
   {

@@ -1,7 +1,25 @@
-import { checkFreeText, checkPersonName, neutralizeCell } from './safe-text.ts';
+import {
+  checkFreeText,
+  checkPersonName,
+  neutralizeCell,
+  personNameProblem,
+  visibleChar,
+} from './safe-text.ts';
 
 describe('checkPersonName', () => {
-  it.each(['Әбілқасымова', 'Иванов-Петров', "O'Brien", 'Nurlan', 'Жанна Мария', 'Ş.'])('accepts %s', (n) => {
+  it.each([
+    'Әбілқасымова',
+    'Иванов-Петров',
+    "O'Brien",
+    'O’Brien',
+    'Nurlan',
+    'Жанна Мария',
+    'Ş.',
+    'Ғалиʼ',
+    'Үмітқызы',
+    'Ёлкин',
+    'Jean–Luc',
+  ])('accepts %s', (n) => {
     expect(checkPersonName(n)).toBeNull();
   });
   it.each([
@@ -18,7 +36,32 @@ describe('checkPersonName', () => {
   });
 });
 
+describe('personNameProblem', () => {
+  it('names the first character a name may not hold', () => {
+    expect(personNameProblem('Асан1')).toEqual({ problem: 'chars', char: '1' });
+    expect(personNameProblem('Иванова (мать)')).toEqual({ problem: 'chars', char: '(' });
+    expect(personNameProblem('.Асан')).toEqual({ problem: 'chars', char: '.' });
+    expect(personNameProblem('Асан')).toBeNull();
+  });
+  it('shows an invisible character by its code point', () => {
+    expect(visibleChar('(')).toBe('(');
+    expect(visibleChar('\u00a0')).toBe('U+00A0');
+    expect(visibleChar('\t')).toBe('U+0009');
+  });
+});
+
 describe('checkFreeText', () => {
+  it.each([
+    'Иванова А. С. (мать)',
+    'Жумабаева Гульнар (опекун)',
+    '«Мать» Иванова',
+    'ул. Абая, д. 5/2, кв. №12',
+    'Smith J. (guardian)',
+    '=1+2',
+  ])('accepts what people write: %s', (text) => {
+    expect(checkFreeText(text)).toBeNull();
+  });
+
   it('keeps line breaks in multiline text but refuses other control characters and tags', () => {
     expect(checkFreeText('строка 1\nстрока 2', { multiline: true })).toBeNull();
     expect(checkFreeText('строка 1\nстрока 2')).toBe('control');

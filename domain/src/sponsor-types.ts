@@ -1,6 +1,6 @@
-// Kinds of sponsors, with the labels of the import template ("Тип" column of the sponsors file).
+// Kinds of sponsors, with the words people write for them ("Тип" column of the sponsors file) in ru, kk and en.
 import { COMMON_MESSAGES } from './common-messages.ts';
-import { makeLabelLookup } from './label-lookup.ts';
+import { makeVocabulary } from './vocabulary.ts';
 
 const { kk, ru, en } = COMMON_MESSAGES;
 
@@ -17,24 +17,90 @@ export const SPONSOR_TYPES = [
 ] as const;
 export type SponsorType = (typeof SPONSOR_TYPES)[number];
 
-export const parseSponsorType = makeLabelLookup<SponsorType>(
+export const SPONSOR_TYPE_VOCABULARY = makeVocabulary<SponsorType>(
   {
-    corporate_fund: ['корпоративный фонд', 'корпоративтік қор', 'corporate foundation', 'corporate fund'],
-    company: ['компания', 'ТОО', 'АО', 'company'],
-    entrepreneur: ['ИП', 'индивидуальный предприниматель', 'ЖК', 'жеке кәсіпкер', 'individual entrepreneur'],
-    state_body: ['государственный орган', 'мемлекеттік орган', 'state body'],
-    ngo: ['общественное объединение', 'профсоюз', 'қоғамдық бірлестік', 'NGO'],
+    corporate_fund: [
+      'корпоративный фонд',
+      'благотворительный фонд',
+      'фонд',
+      'корпоративтік қор',
+      'қайырымдылық қоры',
+      'қор',
+      'corporate foundation',
+      'corporate fund',
+      'foundation',
+    ],
+    company: [
+      'компания',
+      'ТОО',
+      'АО',
+      'предприятие',
+      'фирма',
+      'организация',
+      'ЖШС',
+      'АҚ',
+      'кәсіпорын',
+      'серіктестік',
+      'company',
+      'LLP',
+      'JSC',
+    ],
+    entrepreneur: [
+      'ИП',
+      'индивидуальный предприниматель',
+      'предприниматель',
+      'ЖК',
+      'жеке кәсіпкер',
+      'кәсіпкер',
+      'individual entrepreneur',
+      'entrepreneur',
+    ],
+    state_body: [
+      'государственный орган',
+      'госорган',
+      'государственное учреждение',
+      'акимат',
+      'мемлекеттік орган',
+      'мемлекеттік мекеме',
+      'әкімдік',
+      'state body',
+      'government',
+    ],
+    ngo: [
+      'общественное объединение',
+      'общественная организация',
+      'НПО',
+      'ОО',
+      'профсоюз',
+      'қоғамдық бірлестік',
+      'қоғамдық ұйым',
+      'ҮЕҰ',
+      'кәсіподақ',
+      'NGO',
+    ],
     parents: [
       'родительская общественность',
       'родители',
+      'родительский комитет',
       'ата-аналар қауымы',
       'ата-аналар',
+      'ата-аналар комитеті',
       "parents' community",
       'parents',
     ],
-    alumni: ['выпускники', 'түлектер', 'alumni'],
-    private_person: ['частное лицо', 'жеке тұлға', 'private person'],
-    other: ['другое', 'басқа', 'other'],
+    alumni: ['выпускники', 'выпускник', 'түлектер', 'түлек', 'alumni', 'graduates'],
+    private_person: [
+      'частное лицо',
+      'физическое лицо',
+      'физлицо',
+      'меценат',
+      'жеке тұлға',
+      'жеке адам',
+      'private person',
+      'individual',
+    ],
+    other: ['другое', 'прочее', 'басқа', 'other'],
   },
   [kk.sponsorType, ru.sponsorType, en.sponsorType],
 );
+export const parseSponsorType = SPONSOR_TYPE_VOCABULARY.match;

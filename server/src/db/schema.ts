@@ -155,7 +155,7 @@ export interface CampaignsTable {
   motto_ru: string | null;
   motto_kk: string | null;
   goals: string | null;
-  status: CampaignStatus;
+  status: Generated<CampaignStatus>;
   closed_at: string | null;
   closed_by: string | null;
   created_at: string;
@@ -172,7 +172,7 @@ export interface PlanItemsTable {
   date_from: string;
   date_to: string;
   responsible: string;
-  status: 'planned' | 'in_progress' | 'done' | 'cancelled';
+  status: Generated<'planned' | 'in_progress' | 'done' | 'cancelled'>;
   notes: string | null;
   created_at: string;
   updated_at: string;
@@ -224,7 +224,7 @@ export interface HotlineCallsTable {
   subject: string;
   handler: string | null;
   action_taken: string | null;
-  status: 'open' | 'in_progress' | 'closed';
+  status: Generated<'open' | 'in_progress' | 'closed'>;
   closed_at: string | null;
   created_by: string;
   created_at: string;
@@ -283,7 +283,7 @@ export interface CasesTable {
   source_id: string | null;
   opened_on: string;
   due_on: string | null;
-  status: 'open' | 'closed';
+  status: Generated<'open' | 'closed'>;
   outcome: string | null;
   closed_on: string | null;
   created_at: string;
@@ -340,7 +340,7 @@ export interface AidTable {
   form: string;
   amount: number;
   /** JSON array of { item, quantity }. */
-  items: string;
+  items: Generated<string>;
   reverses: string | null;
   reason: string | null;
   created_by: string;

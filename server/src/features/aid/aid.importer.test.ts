@@ -81,6 +81,100 @@ describe('importing sponsors, ФВ allocations and aid', () => {
     expect(await count()).toBe(5);
   });
 
+  it('takes each row’s school from the child’s IIN: a city’s file covers its schools, --org only narrows', async () => {
+    const inB = await addChildren(database, 'SB', 2, { withIin: true });
+    const sponsors = (org: string, name: string) =>
+      services.import.apply(operator, [csv('s.csv', ['Наименование;Тип', `${name};компания`])], {
+        lang: 'ru',
+        orgCode: org,
+      });
+    await sponsors('C1', 'ТОО «Городской фонд»');
+    await sponsors('SA', 'ИП Школьный');
+    const lines = [
+      'Дата;ИИН;Источник;Форма;Сумма;Предметы;Примечание',
+      `02.09.2024;${kids[0]!.iin};ТОО «Городской фонд»;вещи;5 000;рюкзак;`,
+      `02.09.2024;${inB[0]!.iin};ТОО «Городской фонд»;вещи;5 000;рюкзак;`,
+      `02.09.2024;${inB[1]!.iin};ИП Школьный;вещи;5 000;рюкзак;`,
+    ];
+    const city = (opts: { orgCode?: string }) =>
+      services.import.preview(operator, [csv('aid.csv', lines)], { lang: 'ru', ...opts });
+    // The district's sponsor is found from both schools; a school's own sponsor only from that school.
+    expect(errors(await city({}))).toEqual(['4:source:help:import.sponsorNotFound']);
+    expect(errors(await city({ orgCode: 'C1' }))).toEqual(['4:source:help:import.sponsorNotFound']);
+    expect(errors(await city({ orgCode: 'SA' }))).toEqual([
+      '3:iin:help:import.childNotFound',
+      '4:iin:help:import.childNotFound',
+    ]);
+    const applied = await services.import.apply(operator, [csv('aid.csv', lines.slice(0, 3))], {
+      lang: 'ru',
+    });
+    expect(result(applied)).toMatchObject({ created: 2 });
+    const rows = await database.db
+      .selectFrom('aid')
+      .innerJoin('org_units', 'org_units.id', 'aid.org_unit_id')
+      .select(['org_units.code', 'aid.child_id'])
+      .where('aid.date', '=', '2024-09-02')
+      .orderBy('org_units.code')
+      .execute();
+    expect(rows).toEqual([
+      { code: 'SA', child_id: kids[0]!.id },
+      { code: 'SB', child_id: inB[0]!.id },
+    ]);
+
+    // A school's coordinator passes the same rights check as on the web form: another school's child is unknown.
+    await given(services).user('coordinator', 'SA', 'coord.aid@test.kz');
+    const coord = await services.auth.viewerFromApiToken(await given(services).token('coord.aid@test.kz'));
+    const own = await services.import.preview({ viewer: coord!, ip: null }, [csv('aid.csv', lines)], {
+      lang: 'ru',
+    });
+    expect(errors(own)).toEqual(['3:iin:help:import.childNotFound', '4:iin:help:import.childNotFound']);
+  });
+
+  it('reads items and forms as people write them, keeps an unknown item as «другое» and suggests a near miss', async () => {
+    const lines = [
+      'Дата;ИИН;Источник;Форма;Сумма;Предметы;Примечание',
+      `03.09.2024;${kids[0]!.iin};ТОО «Караганда Строй»;Вещи в натуре;;школьные принадлежности, кроссовки x2, портфель;`,
+      `03.09.2024;${kids[1]!.iin};ТОО «Караганда Строй»;заттай;;Канцтовары, форма, глобус;`,
+      `03.09.2024;${kids[2]!.iin};ТОО «Караганда Строй»;вищи;;рюкзк;`,
+    ];
+    const preview = await services.import.preview(operator, [csv('aid.csv', lines)], { lang: 'ru' });
+    const sheet = preview.files[0]!.sheets[0]!;
+    expect(errors(preview)).toEqual(['4:form:import:cell.choice']);
+    expect(sheet.errors[0]!.message.params).toMatchObject({ value: 'вищи', suggestion: 'вещи' });
+    expect(sheet.warnings.map((w) => `${w.row}:${w.field}:${w.message.key}`)).toEqual([
+      '3:items:import:cell.itemOther',
+      '4:items:import:cell.itemGuessed',
+    ]);
+    const applied = await services.import.apply(operator, [csv('aid.csv', lines.slice(0, 3))], {
+      lang: 'ru',
+    });
+    expect(applied.ok).toBe(true);
+    const stored = await database.db
+      .selectFrom('aid')
+      .select(['child_id', 'form', 'items'])
+      .where('date', '=', '2024-09-03')
+      .orderBy('child_id')
+      .execute();
+    expect(stored.map((r) => [r.form, JSON.parse(r.items)])).toEqual([
+      [
+        'goods',
+        [
+          { item: 'supplies', quantity: 1 },
+          { item: 'shoes', quantity: 2 },
+          { item: 'backpack', quantity: 1 },
+        ],
+      ],
+      [
+        'goods',
+        [
+          { item: 'supplies', quantity: 1 },
+          { item: 'uniform', quantity: 1 },
+          { item: 'other', quantity: 1, label: 'глобус' },
+        ],
+      ],
+    ]);
+  });
+
   it('refuses the whole file when a row is over what is left of ФВ or names an unknown sponsor or child', async () => {
     const before = await count();
     const report = await run(

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { AID_FORMS, parseAidForm, parseNeedItem, type NeedItem } from '#domain/aid-codes';
+import { AID_FORM_VOCABULARY, AID_FORMS, NEED_ITEM_VOCABULARY, type NeedItem } from '#domain/aid-codes';
 import { COMMON_MESSAGES } from '#domain/common-messages';
 import { checkFvAid } from '#domain/eligibility';
 import { isLang } from '#domain/lang';
@@ -9,7 +9,7 @@ import { isPostgres } from '../../db/portable.ts';
 import type { DB } from '../../db/schema.ts';
 import { FvService, yearOf } from '../fv/fv.service.ts';
 import { mayRecordHelp } from '../fv/help-access.ts';
-import { RowReader } from '../import/import-cells.ts';
+import { acceptedWords, RowReader } from '../import/import-cells.ts';
 import type { Importer, ImportContext } from '../import/importer.ts';
 import { OrgUnitsRepository } from '../org-units/org-units.repository.ts';
 import { SponsorsRepository } from '../sponsors/sponsors.repository.ts';
@@ -25,7 +25,7 @@ export interface AidImportRow {
   sponsorId: string | null;
   form: (typeof AID_FORMS)[number];
   amount: number;
-  items: { item: NeedItem; quantity: number }[];
+  items: ParsedItems['items'];
   note: string | null;
   /** Already recorded with exactly these values: importing it again changes nothing. */
   existing: boolean;
@@ -41,38 +41,84 @@ const within = (db: Kysely<DB>): Database => ({
 
 const FV_LABELS = new Set(['фв', 'fv', 'фонд всеобуча', 'жбмоқ'].map(normalizeLabel));
 
-/** "рюкзак, обувь x2, школьная форма (1)" → items with quantities; null when a label is unknown. */
-function parseItems(text: string): { items: { item: NeedItem; quantity: number }[]; unknown: string[] } {
-  const items: { item: NeedItem; quantity: number }[] = [];
-  const unknown: string[] = [];
-  for (const raw of text.split(/[,;\n]/)) {
-    const entry = raw.trim();
-    if (!entry) continue;
-    const m = /^(.*?)\s*(?:[x×*]\s*(\d+)|\((\d+)\)|[-—–]\s*(\d+)\s*(?:шт\.?|дана|pcs)?)$/iu.exec(entry);
-    const label = m ? m[1]! : entry;
-    const quantity = m ? Number(m[2] ?? m[3] ?? m[4]) : 1;
-    const code = parseNeedItem(label);
-    if (!code || quantity < 1) unknown.push(entry);
-    else items.push({ item: code, quantity });
-  }
-  return { items, unknown };
-}
-
-async function schoolOf(ic: ImportContext) {
-  const key = 'aid.school';
-  if (!ic.state.has(key)) {
-    const unit = await new OrgUnitsRepository(ic.db).findByCode(
-      ic.options.orgCode ?? ic.ctx.viewer.orgCode,
-      ic.ctx.viewer.orgPath,
-    );
-    ic.state.set(key, unit ?? null);
-  }
-  return ic.state.get(key) as Awaited<ReturnType<OrgUnitsRepository['findByCode']>> | null;
+export interface ParsedItems {
+  items: { item: NeedItem; quantity: number; label?: string }[];
+  /** Entries recorded as «другое» because no item matched: the person's own words are kept in `label`. */
+  other: string[];
+  /** Entries read as the item they most likely mean (a typo): the entry and the item. */
+  guessed: { entry: string; item: NeedItem }[];
 }
 
 /**
- * `Дата; ИИН; Источник; Форма; Сумма; Предметы; Примечание` — one row per child; rows of the same date, source,
- * form and note become one handover. A row recorded before with the same values is left as it is.
+ * "рюкзак, кроссовки x2, школьные принадлежности (1)" → items with quantities. Words are read through the items'
+ * vocabulary; a near miss is read as the item it most likely means and anything else is kept as «другое» with the
+ * words written, so an item never refuses a row.
+ */
+export function parseItems(text: string): ParsedItems {
+  const out: ParsedItems = { items: [], other: [], guessed: [] };
+  for (const raw of text.split(/[,;\n]/)) {
+    const entry = raw.trim();
+    if (!entry) continue;
+    const m =
+      /^(.*?)\s*(?:[xх×*]\s*(\d+)|\((\d+)\)|[-—–]\s*(\d+)\s*(?:шт\.?|дана|pcs)?|(\d+)\s*(?:шт\.?|дана|pcs))$/iu.exec(
+        entry,
+      );
+    const label = (m ? m[1]! : entry).trim();
+    const quantity = Math.max(1, m ? Number(m[2] ?? m[3] ?? m[4] ?? m[5]) : 1);
+    const code = NEED_ITEM_VOCABULARY.match(label);
+    if (code) {
+      out.items.push({ item: code, quantity });
+      continue;
+    }
+    const guess = NEED_ITEM_VOCABULARY.suggest(label);
+    if (guess && guess !== 'other') {
+      out.items.push({ item: guess, quantity });
+      out.guessed.push({ entry: label, item: guess });
+    } else {
+      out.items.push({ item: 'other', quantity, label: label.slice(0, 200) });
+      out.other.push(label);
+    }
+  }
+  return out;
+}
+
+type Unit = NonNullable<Awaited<ReturnType<OrgUnitsRepository['findByCode']>>>;
+
+function cached<T>(ic: ImportContext, key: string, make: () => Promise<T>): Promise<T> {
+  if (!ic.state.has(key)) ic.state.set(key, make());
+  return ic.state.get(key) as Promise<T>;
+}
+
+/** Where the file may reach: the unit given with `--org` (it only narrows), else the importer's whole scope. */
+function reachOf(ic: ImportContext): Promise<Unit | { path: string } | null> {
+  return cached(ic, 'aid.reach', async () => {
+    const { orgCode } = ic.options;
+    if (!orgCode) return { path: ic.ctx.viewer.orgPath };
+    return (await new OrgUnitsRepository(ic.db).findByCode(orgCode, ic.ctx.viewer.orgPath)) ?? null;
+  });
+}
+
+function unitById(ic: ImportContext, id: string): Promise<Unit | null> {
+  return cached(
+    ic,
+    `aid.unit.${id}`,
+    async () => (await new OrgUnitsRepository(ic.db).findById(id, ic.ctx.viewer.orgPath)) ?? null,
+  );
+}
+
+/** A sponsor by name, looked up from the child's school upward (its own, its district's, its region's…). */
+function sponsorFor(ic: ImportContext, school: Unit, name: string): Promise<string | null> {
+  const key = normalizeLabel(name);
+  return cached(ic, `aid.sponsor.${school.id}.${key}`, async () => {
+    const found = await new SponsorsRepository(ic.db).findVisibleByNameKey(school.path, key);
+    return found[0]?.id ?? null;
+  });
+}
+
+/**
+ * `Дата; ИИН; Источник; Форма; Сумма; Предметы; Примечание` — one row per child. The child's IIN decides the
+ * school, so a city's file may cover all its schools (`--org` only narrows); rows of the same school, date,
+ * source, form and note become one handover. A row recorded before with the same values is left as it is.
  */
 export const aidImporter: Importer<AidImportRow> = {
   kind: 'aid',
@@ -101,34 +147,45 @@ export const aidImporter: Importer<AidImportRow> = {
     const date = r.date('date', { required: true });
     const iin = r.text('iin', { required: true, max: 20 })?.replace(/\s+/g, '') ?? null;
     const sourceText = r.text('source', { required: true, max: 300 });
-    const form = r.choice('form', parseAidForm, {
-      required: true,
-      values: Object.values(COMMON_MESSAGES.ru.aidForm).join(', '),
-    });
+    const names = COMMON_MESSAGES[ic.lang];
+    const form = r.choice('form', AID_FORM_VOCABULARY, { required: true, names: names.aidForm });
     const amount = r.tenge('amount') ?? 0;
     const note = r.text('note', { max: 2000, multiline: true });
-    const parsedItems = parseItems(r.cells.items ?? '');
-    if (parsedItems.unknown.length > 0) {
-      r.error('items', 'import:cell.choice', {
-        value: parsedItems.unknown.join(', '),
-        values: Object.values(COMMON_MESSAGES.ru.item).join(', '),
+    const parsedItems = parseItems(r.text('items', { max: 1000 }) ?? '');
+    if (parsedItems.other.length > 0) {
+      r.warn('items', 'import:cell.itemOther', {
+        value: parsedItems.other.join(', '),
+        values: acceptedWords(names.item),
       });
     }
-    const school = await schoolOf(ic);
-    if (!school || school.type !== 'school') r.error('_', 'help:aid.notSchool');
-    else if (!mayRecordHelp(ic.ctx.viewer, school)) r.error('_', 'errors:forbidden');
+    for (const g of parsedItems.guessed) {
+      r.warn('items', 'import:cell.itemGuessed', { value: g.entry, item: names.item[g.item] });
+    }
+    // The child's IIN decides the school: one file may hold the children of many schools.
+    const reach = await reachOf(ic);
+    let child: { id: string; status: string } | undefined;
+    let school: Unit | null = null;
+    if (!reach) r.error('_', 'help:sponsors.orgNotFound');
+    else if (iin && !r.failed('iin')) {
+      const found = await new AidRepository(ic.db).childByIinWithin(reach.path, iin);
+      if (!found) r.error('iin', 'help:import.childNotFound', { iin });
+      else {
+        school = await unitById(ic, found.org_unit_id);
+        // The same rights as the web form: staff record their own school's help, an admin any in scope.
+        if (!school || !mayRecordHelp(ic.ctx.viewer, school)) {
+          r.error('iin', 'help:import.notYourSchool', { iin, school: school?.code ?? '' });
+          school = null;
+        } else child = found;
+      }
+    }
 
     let source: 'fv' | 'sponsor' = 'fv';
     let sponsorId: string | null = null;
-    if (sourceText && school) {
-      if (!FV_LABELS.has(normalizeLabel(sourceText))) {
-        source = 'sponsor';
-        const found = await new SponsorsRepository(ic.db).findVisibleByNameKey(
-          school.path,
-          normalizeLabel(sourceText),
-        );
-        if (found[0]) sponsorId = found[0].id;
-        else r.error('source', 'help:import.sponsorNotFound', { name: sourceText });
+    if (sourceText && !FV_LABELS.has(normalizeLabel(sourceText))) {
+      source = 'sponsor';
+      if (school) {
+        sponsorId = await sponsorFor(ic, school, sourceText);
+        if (!sponsorId) r.error('source', 'help:import.sponsorNotFound', { name: sourceText });
       }
     }
     if (r.failed('amount')) {
@@ -137,12 +194,6 @@ export const aidImporter: Importer<AidImportRow> = {
       r.error('amount', 'help:aid.moneyNeedsAmount', { row: rowNumber });
     } else if (amount === 0 && parsedItems.items.length === 0 && !r.failed('items')) {
       r.error('amount', 'help:aid.lineEmpty', { row: rowNumber });
-    }
-
-    let child: { id: string; status: string } | undefined;
-    if (iin && school) {
-      child = await new AidRepository(ic.db).childByIin(school.id, iin);
-      if (!child) r.error('iin', 'help:import.childNotFound', { iin });
     }
 
     let existing = false;
@@ -170,7 +221,7 @@ export const aidImporter: Importer<AidImportRow> = {
       if (source === 'fv' && !existing) {
         const year = yearOf(date);
         const fv = new FvService(within(ic.db));
-        const balanceKey = `aid.fv.${year}`;
+        const balanceKey = `aid.fv.${school.id}.${year}`;
         if (!ic.state.has(balanceKey)) {
           ic.state.set(balanceKey, (await fv.balanceForSpending(ic.db, school, year)).left);
         }
@@ -218,7 +269,7 @@ export const aidImporter: Importer<AidImportRow> = {
     const lang = isLang(ic.ctx.viewer.lang) ? ic.ctx.viewer.lang : 'ru';
     const groups = new Map<string, AidImportRow[]>();
     for (const row of rows.filter((x) => !x.existing)) {
-      const key = [row.date, row.source, row.sponsorId, row.form, row.note].join('|');
+      const key = [row.orgCode, row.date, row.source, row.sponsorId, row.form, row.note].join('|');
       groups.set(key, [...(groups.get(key) ?? []), row]);
     }
     let done = rows.length - [...groups.values()].reduce((n, g) => n + g.length, 0);

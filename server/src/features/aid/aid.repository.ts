@@ -247,6 +247,16 @@ export class AidRepository {
     return q.executeTakeFirst();
   }
 
+  /** The child with this IIN within a scope, with its school: in an aid file the child decides the school. */
+  childByIinWithin(scopePath: string, iin: string) {
+    return this.db
+      .selectFrom('children')
+      .select(['id', 'status', 'org_unit_id', 'surname', 'name'])
+      .where('iin', '=', iin)
+      .where(withinScope('org_path', scopePath))
+      .executeTakeFirst();
+  }
+
   childByIin(orgUnitId: string, iin: string) {
     return this.db
       .selectFrom('children')

@@ -49,7 +49,8 @@ export const AidLineDto = z.object({
   sponsorName: z.string().nullable(),
   form: AidForm,
   amount: z.number(),
-  items: z.array(z.object({ item: z.string(), quantity: z.number() })),
+  /** `label`: the words written for an item recorded as «другое» by an import. */
+  items: z.array(z.object({ item: z.string(), quantity: z.number(), label: z.string().optional() })),
   reverses: z.string().nullable(),
   reversedBy: z.string().nullable(),
   reason: z.string().nullable(),

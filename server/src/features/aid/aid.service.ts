@@ -1,3 +1,4 @@
+import { kazakhstanTime } from '#domain/clock';
 import type { Kysely } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import { aidTotals, effectiveAid } from '#domain/aid-totals';
@@ -58,7 +59,7 @@ export function toAidLineDto(r: AidRowWithNames, proof: AidLineDto['proofWarning
     sponsorName: r.sponsor_name,
     form: r.form as AidForm,
     amount: Number(r.amount),
-    items: JSON.parse(r.items) as { item: string; quantity: number }[],
+    items: JSON.parse(r.items) as { item: string; quantity: number; label?: string }[],
     reverses: r.reverses,
     reversedBy: r.reversed_by,
     reason: r.reason,
@@ -532,7 +533,7 @@ export class AidService {
   }
 
   async totals(ctx: RequestContext, q: { org?: string; year?: number }) {
-    const year = q.year ?? new Date().getUTCFullYear();
+    const year = q.year ?? kazakhstanTime().year;
     const scope = await this.scope(ctx, q.org);
     const repo = new AidRepository(this.database.db);
     const rows = await repo.yearRows(scope, year);
@@ -568,7 +569,7 @@ export class AidService {
    * still need), and children who got the same kind of help from two different sources.
    */
   async fairness(ctx: RequestContext, q: { org?: string; year?: number }) {
-    const year = q.year ?? new Date().getUTCFullYear();
+    const year = q.year ?? kazakhstanTime().year;
     const scope = await this.scope(ctx, q.org);
     const repo = new AidRepository(this.database.db);
     const rows = effectiveAid(await repo.yearRows(scope, year));

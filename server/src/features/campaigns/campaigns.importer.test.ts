@@ -12,7 +12,7 @@ beforeAll(async () => {
   const services = buildServices(database, loadConfig({}));
   const g = given(services);
   await g.tree();
-  ic = { ctx: g.operator, db: database.db, options: { orgCode: 'C1' }, state: new Map() };
+  ic = { ctx: g.operator, db: database.db, options: { orgCode: 'C1' }, lang: 'ru', state: new Map() };
 });
 afterAll(() => database.drop());
 

@@ -4,6 +4,7 @@ import { someChildrenOf } from '../cases/registry-child.ts';
 import type { DemoContext, DemoSchool, DemoSeeder } from '../demo/demo-context.ts';
 import { DEMO_USERS } from '../demo/demo-org.ts';
 import type { PlaceKind } from '#domain/raid-codes';
+import { addDays } from '#domain/operations';
 
 // The campaign's operations in the demo: the region opens 2024 and 2025, every school runs its plan (2025 copied
 // from 2024), logs hotline calls; three raids find children who are then followed until they are back at school.
@@ -83,8 +84,6 @@ function schoolContext(school: DemoSchool, role: 'coordinator' | 'director'): Re
   };
   return { viewer, ip: null };
 }
-
-const pad = (n: number) => String(n).padStart(2, '0');
 
 export const seedOperations: DemoSeeder = async (demo: DemoContext) => {
   const { services, ctx, random } = demo;
@@ -184,10 +183,9 @@ export const seedOperations: DemoSeeder = async (demo: DemoContext) => {
       ];
       const open = r === 2 && i === item.children.length - 1;
       for (const step of open ? steps.slice(0, 2) : steps) {
-        const d = new Date(Date.parse(`${raid.date}T00:00:00Z`) + step.days * 86_400_000);
         await services.cases.addStep(coord, found.caseId, {
           kind: step.kind,
-          doneOn: `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`,
+          doneOn: addDays(raid.date, step.days),
           byWhom: coord.viewer.name,
           notes: null,
         });

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
-import { addDays, CASE_FOLLOW_UP_DAYS, isFollowUpOverdue, todayInKazakhstan } from '#domain/operations';
+import { kazakhstanDateOf, todayInKazakhstan } from '#domain/clock';
+import { addDays, CASE_FOLLOW_UP_DAYS, isFollowUpOverdue } from '#domain/operations';
 import type { Database } from '../../db/engine.ts';
 import type { DB } from '../../db/schema.ts';
 import { AppError, forbidden, invalid, notFound } from '../../http/app-error.ts';
@@ -140,7 +141,7 @@ export class CasesService {
           childName: child.fullName,
           source: 'teacher',
           sourceId: null,
-          openedOn: todayInKazakhstan(new Date(child.updatedAt)),
+          openedOn: kazakhstanDateOf(child.updatedAt),
         });
       }
     });

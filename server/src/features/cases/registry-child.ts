@@ -5,7 +5,8 @@ import type { DB } from '../../db/schema.ts';
 import { withinScope } from '../../db/access-gate.ts';
 import { invalid, type Message } from '../../http/app-error.ts';
 import type { RequestContext } from '../../http/request-context.ts';
-import { checkChild, todayInKazakhstan } from '../children/children.validation.ts';
+import { todayInKazakhstan } from '#domain/clock';
+import { checkChild } from '../children/children.validation.ts';
 import { insertChild } from '../children/children.service.ts';
 import type { OrgUnitRow } from '../org-units/org-units.repository.ts';
 

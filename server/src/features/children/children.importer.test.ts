@@ -38,7 +38,7 @@ async function runImport(
   options: ImportContext['options'] = {},
 ) {
   return t.database.db.transaction().execute(async (trx) => {
-    const ic: ImportContext = { ctx, db: trx, options, state: new Map() };
+    const ic: ImportContext = { ctx, db: trx, options, lang: 'ru', state: new Map() };
     const results: RowResult<ChildImportRow>[] = [];
     for (const [i, cells] of rows.entries()) results.push(await childrenImporter.validate(cells, i + 2, ic));
     const failed = results.flatMap((r, i) =>
@@ -150,6 +150,53 @@ describe('children importer', () => {
     );
   });
 
+  it('takes guardians, phones and addresses as people write them, and Kazakh and Latin letters in names', async () => {
+    const written = [
+      { guardian: 'Иванова А. С. (мать)', phone: '8 (701) 123-45-67', address: 'ул. Абая, д. 5/2, кв. №12' },
+      {
+        guardian: 'Жумабаева Гульнар (опекун)',
+        phone: '+7 701 123 45 67, +7 777 000 11 22',
+        address: '«Шахтёр» ы/а',
+      },
+      { guardian: '"Smith J." (guardian)', phone: '87011234567', address: 'мкр. Сарыарқа 2-14' },
+    ];
+    const names = [
+      ['Әбілқасымова', 'Гүлнұр'],
+      ["O'Brien", 'Jean-Luc'],
+      ['Ёлкина', 'Ұлжан'],
+    ];
+    const result = await runImport(
+      coordA,
+      written.map((w, i) =>
+        row({ ...w, surname: names[i]![0]!, name: names[i]![1]!, birthDate: `0${i + 1}.02.2015` }),
+      ),
+    );
+    expect(result.failed).toEqual([]);
+    const stored = await t.database.db
+      .selectFrom('child_guardians')
+      .innerJoin('children', 'children.id', 'child_guardians.child_id')
+      .select(['child_guardians.name', 'child_guardians.phone', 'children.address'])
+      .where(
+        'child_guardians.name',
+        'in',
+        written.map((w) => w.guardian),
+      )
+      .orderBy('children.birth_date')
+      .execute();
+    expect(stored).toEqual(written.map((w) => ({ name: w.guardian, phone: w.phone, address: w.address })));
+  });
+
+  it('names the character a child’s name may not hold, and refuses values longer than the form allows', async () => {
+    const ic: ImportContext = { ctx: coordA, db: t.database.db, options: {}, lang: 'ru', state: new Map() };
+    const r = await childrenImporter.validate(row({ surname: 'Иванов2', name: 'Н'.repeat(101) }), 2, ic);
+    expect(!r.ok && r.errors.map((e) => [e.field, e.message.key, e.message.params])).toEqual([
+      ['surname', 'children:errors.text.char', { char: '2' }],
+      ['name', 'children:errors.text.tooLong', { max: 100 }],
+    ]);
+    const long = await childrenImporter.validate(row({ address: 'а'.repeat(2_500_000) }), 3, ic);
+    expect(!long.ok && long.errors.map((e) => e.field)).toEqual(['address']);
+  });
+
   it('refuses a row whose IIN belongs to a child of another school', async () => {
     const iin = makeValidIin('2012-12-12', 'f', 5);
     await runImport(given(t.services).operator, [row({ iin, birthDate: '12.12.2012', school: 'SB' })]);
@@ -178,7 +225,7 @@ describe('children importer', () => {
   });
 
   it('warns, without refusing, when the IIN does not match the birth date', async () => {
-    const ic: ImportContext = { ctx: coordA, db: t.database.db, options: {}, state: new Map() };
+    const ic: ImportContext = { ctx: coordA, db: t.database.db, options: {}, lang: 'ru', state: new Map() };
     const r = await childrenImporter.validate(row({ iin: '900101300007', surname: 'Предупреждение' }), 2, ic);
     expect(r.ok).toBe(true);
     expect(r.warnings?.map((w) => w.field)).toEqual(['iin']);

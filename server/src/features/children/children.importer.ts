@@ -1,20 +1,16 @@
-import { parseCategoryList } from '#domain/categories';
+import { todayInKazakhstan } from '#domain/clock';
+import { CHILD_MARK_VOCABULARY, parseCategoryList } from '#domain/categories';
+import { COMMON_MESSAGES } from '#domain/common-messages';
 import { normalizeClassLabel } from '#domain/class-label';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { AppError, type Message } from '../../http/app-error.ts';
+import { acceptedWords } from '../import/import-cells.ts';
 import type { ApplyResult, ImportContext, Importer, RowIssue } from '../import/importer.ts';
 import { OrgUnitsRepository } from '../org-units/org-units.repository.ts';
 import { ChildrenRepository } from './children.repository.ts';
 import { APPROVERS, insertChildren, rawOf, updateChild, type ChildDetails } from './children.service.ts';
-import {
-  checkChild,
-  dupKeyOf,
-  sortNameOf,
-  todayInKazakhstan,
-  type ChildValues,
-  type RawChild,
-} from './children.validation.ts';
+import { checkChild, dupKeyOf, sortNameOf, type ChildValues, type RawChild } from './children.validation.ts';
 
 // The "children" template: ИИН; Фамилия; Имя; Отчество; Дата рождения; Школа (код); Класс; Категории;
 // Законный представитель; Телефон; Адрес. A row is matched to a child by IIN (without one: by surname, name and
@@ -181,9 +177,18 @@ export const childrenImporter: Importer<ChildImportRow> = {
     const errors: RowIssue[] = [];
     const marks = parseCategoryList(cells.categories ?? '');
     if (marks.unknown.length > 0) {
+      const names = COMMON_MESSAGES[ic.lang].categoryShort;
+      const guess = CHILD_MARK_VOCABULARY.suggest(marks.unknown[0]!);
       errors.push({
         field: 'categories',
-        message: { key: 'children:errors.category', params: { values: marks.unknown.join(', ') } },
+        message: {
+          key: 'import:cell.choice',
+          params: {
+            value: marks.unknown.join(', '),
+            values: acceptedWords(names, CHILD_MARK_VOCABULARY.codes),
+            suggestion: guess === undefined ? 'none' : names[guess],
+          },
+        },
       });
     }
     const guardian = (cells.guardian ?? '').trim();

@@ -1,3 +1,4 @@
+import { todayInKazakhstan } from '#domain/clock';
 import type { Kysely } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import { normalizeClassLabel, parseClassLabel } from '#domain/class-label';
@@ -33,7 +34,6 @@ import {
   dupKeyOf,
   iinError,
   sortNameOf,
-  todayInKazakhstan,
   type ChildValues,
   type FieldIssue,
   type RawChild,

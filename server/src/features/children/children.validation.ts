@@ -1,7 +1,7 @@
 import { checkIin, iinBirthDateMismatch } from '#domain/iin';
 import { parseClassLabel } from '#domain/class-label';
 import { parseDateInput } from '#domain/dates';
-import { checkFreeText, checkPersonName } from '#domain/safe-text';
+import { checkFreeText, personNameProblem, visibleChar } from '#domain/safe-text';
 import type { CategoryCode } from '#domain/categories';
 import type { Message } from '../../http/app-error.ts';
 import type { ChildSource } from '../../db/schema.ts';
@@ -67,15 +67,37 @@ export type ChildCheck =
 
 const blank = (s: string | null | undefined) => (s ?? '').trim() === '';
 
+/**
+ * Longest value of each text field, the same as the API's schema (children.schema.ts): an import row or any other
+ * path into checkChild is held to the limits of the form.
+ */
+export const CHILD_TEXT_MAX = {
+  iin: 20,
+  surname: 100,
+  name: 100,
+  patronymic: 100,
+  classLabel: 10,
+  address: 500,
+  notes: 2000,
+  guardianName: 200,
+  guardianRelation: 100,
+  guardianPhone: 50,
+  consentBy: 200,
+  consentScope: 500,
+  docName: 200,
+  docNumber: 100,
+} as const;
+
 /** An IIN's refusal as a message, or null when valid. Shared with guardians' IINs and transfers. */
 export function iinError(value: string): Message | null {
   const check = checkIin(value);
   return check.ok ? null : { key: `children:errors.iin.${check.error}` };
 }
 
-/** 'YYYY-MM-DD' of today in Kazakhstan (UTC+5): a birth date of "today" there is not in the future. */
-export function todayInKazakhstan(now = new Date()): string {
-  return new Date(now.getTime() + 5 * 3600_000).toISOString().slice(0, 10);
+/** A phone as people write it: "+7 (701) 123-45-67", "8 701 1234567", two numbers "8 701 …, 8 777 …". */
+function isPhone(text: string): boolean {
+  const digits = text.replace(/\D/g, '').length;
+  return /^[+\d(][\d\s().,;/+-]*$/.test(text) && digits >= 5 && digits <= 30;
 }
 
 /**
@@ -86,17 +108,42 @@ export function checkChild(raw: RawChild, today: string): ChildCheck {
   const errors: Record<string, Message> = {};
   const warnings: FieldIssue[] = [];
 
-  const name = (field: string, value: string | null | undefined, required: boolean): string | null => {
+  const tooLong = (field: string, value: string, max: number) => {
+    if (value.trim().length <= max) return false;
+    errors[field] = { key: 'children:errors.text.tooLong', params: { max } };
+    return true;
+  };
+  // A person's own name: letters of any script with the joiners names use; the wrong character is named.
+  const name = (
+    field: string,
+    value: string | null | undefined,
+    required: boolean,
+    max: number,
+  ): string | null => {
     if (blank(value)) {
       if (required) errors[field] = { key: 'children:errors.required' };
       return null;
     }
-    const problem = checkPersonName(value!);
-    if (problem) errors[field] = { key: `children:errors.text.${problem}` };
+    if (tooLong(field, value!, max)) return null;
+    const problem = personNameProblem(value!);
+    if (problem) {
+      errors[field] =
+        problem.problem === 'chars' || problem.problem === 'formula'
+          ? { key: 'children:errors.text.char', params: { char: visibleChar(problem.char) } }
+          : { key: `children:errors.text.${problem.problem}` };
+    }
     return value!.trim().replace(/\s+/g, ' ');
   };
-  const free = (field: string, value: string | null | undefined, multiline = false): string | null => {
+  // Free text: whatever people write (initials, «(мать)», №, quotes, digits), only without markup or control
+  // characters.
+  const free = (
+    field: string,
+    value: string | null | undefined,
+    max: number,
+    multiline = false,
+  ): string | null => {
     if (blank(value)) return null;
+    if (tooLong(field, value!, max)) return null;
     const problem = checkFreeText(value!, { multiline });
     if (problem) errors[field] = { key: `children:errors.text.${problem}` };
     return value!.trim();
@@ -115,16 +162,16 @@ export function checkChild(raw: RawChild, today: string): ChildCheck {
     return parsed.date;
   };
 
-  const surname = name('surname', raw.surname, true);
-  const firstName = name('name', raw.name, true);
-  const patronymic = name('patronymic', raw.patronymic, false);
+  const surname = name('surname', raw.surname, true, CHILD_TEXT_MAX.surname);
+  const firstName = name('name', raw.name, true, CHILD_TEXT_MAX.name);
+  const patronymic = name('patronymic', raw.patronymic, false, CHILD_TEXT_MAX.patronymic);
   const birthDate = date('birthDate', raw.birthDate, true, true);
 
   let iin: string | null = null;
   let sex = raw.sex ?? null;
   if (!blank(raw.iin)) {
     iin = raw.iin!.trim();
-    const error = iinError(iin);
+    const error = iin.length > CHILD_TEXT_MAX.iin ? { key: 'children:errors.iin.length' } : iinError(iin);
     if (error) errors.iin = error;
     else {
       const check = checkIin(iin);
@@ -146,30 +193,39 @@ export function checkChild(raw: RawChild, today: string): ChildCheck {
   let grade = 0;
   let classLabel = '';
   if (blank(raw.classLabel)) errors.classLabel = { key: 'children:errors.required' };
-  else {
+  else if (tooLong('classLabel', raw.classLabel!, 40)) {
+    // A class label is short; a long value is not a class at all (the message below would quote all of it).
+  } else {
     const parsed = parseClassLabel(raw.classLabel!);
     if (!parsed.ok)
       errors.classLabel = { key: 'children:errors.class', params: { value: raw.classLabel!.trim() } };
     else ({ grade, label: classLabel } = parsed);
   }
 
-  const address = free('address', raw.address);
-  const notes = free('notes', raw.notes, true);
+  const address = free('address', raw.address, CHILD_TEXT_MAX.address);
+  const notes = free('notes', raw.notes, CHILD_TEXT_MAX.notes, true);
 
   let consent: ChildValues['consent'] = null;
   if (raw.consent) {
-    const by = name('consent.by', raw.consent.by, true);
+    const by = blank(raw.consent.by)
+      ? ((errors['consent.by'] = { key: 'children:errors.required' }), null)
+      : free('consent.by', raw.consent.by, CHILD_TEXT_MAX.consentBy);
     const when = date('consent.date', raw.consent.date, true, true);
-    const scope = free('consent.scope', raw.consent.scope);
+    const scope = free('consent.scope', raw.consent.scope, CHILD_TEXT_MAX.consentScope);
     if (by && when) consent = { by, date: when, scope };
   }
 
   const guardians = (raw.guardians ?? []).map((g, i) => {
-    const gName = name(`guardians.${i}.name`, g.name, true) ?? '';
-    const relation = free(`guardians.${i}.relation`, g.relation);
-    const phone = free(`guardians.${i}.phone`, g.phone);
-    if (phone && !/^[+\d][\d\s()-]{4,24}$/.test(phone))
-      errors[`guardians.${i}.phone`] = { key: 'children:errors.phone' };
+    // "Иванова А. С. (мать)", "Жумабаева Гульнар (опекун)": a guardian is written as people write it.
+    if (blank(g.name)) errors[`guardians.${i}.name`] = { key: 'children:errors.required' };
+    const gName = (free(`guardians.${i}.name`, g.name, CHILD_TEXT_MAX.guardianName) ?? '').replace(
+      /\s+/g,
+      ' ',
+    );
+    const relation = free(`guardians.${i}.relation`, g.relation, CHILD_TEXT_MAX.guardianRelation);
+    const phone = free(`guardians.${i}.phone`, g.phone, CHILD_TEXT_MAX.guardianPhone);
+    if (phone && !errors[`guardians.${i}.phone`] && !isPhone(phone))
+      errors[`guardians.${i}.phone`] = { key: 'children:errors.phoneValue', params: { value: phone } };
     let gIin: string | null = null;
     if (!blank(g.iin)) {
       gIin = g.iin!.trim();
@@ -186,8 +242,8 @@ export function checkChild(raw: RawChild, today: string): ChildCheck {
     return [
       {
         code: c.code,
-        docName: free(`categories.${i}.docName`, c.docName),
-        docNumber: free(`categories.${i}.docNumber`, c.docNumber),
+        docName: free(`categories.${i}.docName`, c.docName, CHILD_TEXT_MAX.docName),
+        docNumber: free(`categories.${i}.docNumber`, c.docNumber, CHILD_TEXT_MAX.docNumber),
         docDate: date(`categories.${i}.docDate`, c.docDate, false, true),
         validUntil: date(`categories.${i}.validUntil`, c.validUntil, false, false),
       },

@@ -1,3 +1,4 @@
+import { todayInKazakhstan } from '#domain/clock';
 import { COMMON_MESSAGES } from '#domain/common-messages';
 import { formatDate } from '#domain/dates';
 import type { Lang } from '#domain/lang';
@@ -163,12 +164,11 @@ export class DocumentsService {
     const itemList = [...items.entries()]
       .map(([item, n]) => this.t(lang, 'itemQty', { item: itemName(item, lang), n: formatNumber(n, lang) }))
       .join(', ');
-    const today = new Date().toISOString().slice(0, 10);
     return {
       lang,
       fileName: `${this.t(lang, 'thanks.file')}-${year}`,
       letterhead: await this.letterhead(unit, lang),
-      dateLine: formatDate(today, lang, 'long'),
+      dateLine: formatDate(todayInKazakhstan(), lang, 'long'),
       blocks: [
         { kind: 'title', text: this.t(lang, 'thanks.title') },
         {
@@ -224,12 +224,11 @@ export class DocumentsService {
     const fv = list.items[0];
     const decided = sumTenge(rows.map((r) => Number(r.amount)));
     const count = new Set(rows.map((r) => r.child_id)).size;
-    const today = new Date().toISOString().slice(0, 10);
     return {
       lang,
       fileName: `${this.t(lang, 'fv.file')}-${unit.code}-${year}`,
       letterhead: await this.letterhead(unit, lang),
-      dateLine: formatDate(today, lang, 'long'),
+      dateLine: formatDate(todayInKazakhstan(), lang, 'long'),
       blocks: [
         {
           kind: 'approval',

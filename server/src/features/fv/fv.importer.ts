@@ -37,7 +37,7 @@ export const fvImporter: Importer<FvImportRow> = {
     const unit = code
       ? await new OrgUnitsRepository(ic.db).findByCode(code, ic.ctx.viewer.orgPath)
       : undefined;
-    if (code && !unit) r.error('school', 'import:cell.choice', { value: code, values: '—' });
+    if (code && !unit) r.error('school', 'import:cell.schoolNotFound', { value: code });
     else if (unit && unit.type !== 'school') r.error('school', 'help:fv.notSchool');
     else if (unit && !mayAllocateFv(ic.ctx.viewer, unit)) r.error('_', 'errors:forbidden');
     if (unit && year !== null) {

@@ -1,3 +1,4 @@
+import { kazakhstanTime } from '#domain/clock';
 import type { Kysely } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import type { Lang } from '#domain/lang';
@@ -58,7 +59,7 @@ export class FvService {
   }
 
   async list(ctx: RequestContext, query: { org?: string; year?: number }): Promise<FvListDto> {
-    const year = query.year ?? new Date().getUTCFullYear();
+    const year = query.year ?? kazakhstanTime().year;
     const units = new OrgUnitsRepository(this.database.db);
     let scope = ctx.viewer.orgPath;
     if (query.org) {

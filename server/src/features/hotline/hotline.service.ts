@@ -1,5 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
-import { canMoveCall, isCallStale, todayInKazakhstan } from '#domain/operations';
+import { kazakhstanDateOf, kazakhstanTime } from '#domain/clock';
+import { canMoveCall, isCallStale } from '#domain/operations';
 import type { Database } from '../../db/engine.ts';
 import { AppError, conflict, forbidden, invalid, notFound } from '../../http/app-error.ts';
 import type { RequestContext } from '../../http/request-context.ts';
@@ -87,7 +88,7 @@ export class HotlineService {
       }
       if (!input.subject) throw required('subject');
       const receivedAt = new Date(input.receivedAt ?? Date.now()).toISOString();
-      const year = Number(todayInKazakhstan(new Date(receivedAt)).slice(0, 4));
+      const year = kazakhstanTime(receivedAt).year;
       const campaign = await openCampaignFor(trx, school.path, year, { required: false });
       const status = input.status ?? 'open';
       const id = input.id ?? uuidv7();
@@ -177,7 +178,7 @@ export class HotlineService {
         childName: child.childName,
         source: 'hotline',
         sourceId: row.id,
-        openedOn: todayInKazakhstan(new Date(row.received_at)),
+        openedOn: kazakhstanDateOf(row.received_at),
       });
       return toHotlineCallDto((await new HotlineRepository(trx).find(id, row.org_path))!, new Date());
     });
@@ -205,7 +206,7 @@ export class HotlineService {
           childName: child.fullName,
           source: 'hotline',
           sourceId: row.id,
-          openedOn: todayInKazakhstan(new Date(row.received_at)),
+          openedOn: kazakhstanDateOf(row.received_at),
         });
       }
       return toHotlineCallDto((await repo.find(id, row.org_path))!, new Date());

@@ -1,18 +1,22 @@
 import { parseDateInput } from '#domain/dates';
 import { parseTenge } from '#domain/money';
+import { visibleChar } from '#domain/safe-text';
+import type { Vocabulary } from '#domain/vocabulary';
 import type { Message } from '../../http/app-error.ts';
 import type { RowIssue, RowResult } from './importer.ts';
 
-// Reading one cell of an import row into a checked value. Every importer uses these, so a name field refuses a
-// formula (`=HYPERLINK(…)`) or HTML the same way in every template, and dates and amounts are read alike.
+// Reading one cell of an import row into a checked value. Every importer uses these, so text, dates and amounts
+// are read alike in every template. Free text is what people write — initials, «(мать)», №, quotes, digits, a
+// leading '+' or '=' — and is refused only for markup, control characters or length: formulas are harmless because
+// exports write text cells as text.
 
 export type CellResult<T> = { ok: true; value: T } | { ok: false; issue: RowIssue };
 
 export interface TextOptions {
   required?: boolean;
-  /** A name (of a person, school, sponsor…): no formula prefix (= + - @), no '<' or '>', inner spaces collapsed. */
+  /** A one-line name (of a school, sponsor, head, place): inner runs of spaces collapsed to one. */
   name?: boolean;
-  /** Longest accepted value; 500 unless told. */
+  /** Longest accepted value; 500 unless told (the same limit as the API's field). */
   max?: number;
   /** Free text that may keep its line breaks (notes, addresses). */
   multiline?: boolean;
@@ -25,19 +29,16 @@ const fail = (field: string, key: string, params?: Message['params']): CellResul
 });
 
 // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
-const CONTROL = /[\u0000-\u001f\u007f]/;
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 // eslint-disable-next-line no-control-regex -- as above, keeping tab and line breaks
-const CONTROL_EXCEPT_BREAKS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+const CONTROL_EXCEPT_BREAKS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
 const HTML_TAG = /<\s*\/?\s*[a-z!?][^>]*>/i;
-// Outside names '+' and '-' start phone numbers and list items; they are refused only when a function call or a
-// DDE link (`+cmd|' /C calc'!A0`) follows.
-const FORMULA_START = /^[=@]|^[+-].*(?:[\p{L}_][\p{L}\p{N}_.]*\s*\(|\|)/u;
 
 function cell(cells: Record<string, string>, key: string): string {
   return (cells[key] ?? '').trim();
 }
 
-/** A text cell: '' → null (or "required"); refuses formulas, markup and control characters. */
+/** A text cell: '' → null (or "required"); refuses markup, control characters and over-long values. */
 export function textCell(
   cells: Record<string, string>,
   key: string,
@@ -45,17 +46,12 @@ export function textCell(
 ): CellResult<string | null> {
   let value = cell(cells, key);
   if (value === '') return opts.required ? fail(key, 'import:cell.required') : ok(null);
-  if ((opts.multiline ? CONTROL_EXCEPT_BREAKS : CONTROL).test(value)) return fail(key, 'import:cell.control');
-  if (opts.name) {
-    if (/^[=+\-@]/.test(value)) return fail(key, 'import:cell.formula', { char: value[0]! });
-    if (/[<>]/.test(value)) return fail(key, 'import:cell.html');
-    value = value.replace(/\s+/g, ' ');
-  } else {
-    if (FORMULA_START.test(value)) return fail(key, 'import:cell.formula', { char: value[0]! });
-    if (HTML_TAG.test(value)) return fail(key, 'import:cell.html');
-  }
   const max = opts.max ?? 500;
-  if (value.length > max) return fail(key, 'import:cell.tooLong', { max });
+  if (value.length > max) return fail(key, 'import:cell.tooLong', { max, length: value.length });
+  const control = (opts.multiline && !opts.name ? CONTROL_EXCEPT_BREAKS : CONTROL).exec(value);
+  if (control) return fail(key, 'import:cell.control', { char: visibleChar(control[0]) });
+  if (HTML_TAG.test(value)) return fail(key, 'import:cell.html');
+  if (opts.name) value = value.replace(/\s+/g, ' ');
   return ok(value);
 }
 
@@ -120,18 +116,35 @@ export function yearCell(
   return ok(n);
 }
 
-/** One of a fixed list, read through a label lookup (domain's makeLabelLookup); `values` lists them for the message. */
+/** The accepted values of a list as a person reads them: the display names in the user's language. */
+export function acceptedWords(names: Readonly<Record<string, string>>, codes?: readonly string[]): string {
+  return (codes ?? Object.keys(names))
+    .map((c) => names[c])
+    .filter(Boolean)
+    .join(', ');
+}
+
+/**
+ * One of a fixed list, read through its vocabulary (synonyms in ru/kk/en; case, spaces, punctuation and ё/е do not
+ * matter). A value that matches nothing is refused with the accepted words in the user's language (`names`) and,
+ * when it is a near miss, the value it most likely means.
+ */
 export function choiceCell<C extends string>(
   cells: Record<string, string>,
   key: string,
-  lookup: (label: string) => C | undefined,
-  opts: { required?: boolean; values: string },
+  vocabulary: Pick<Vocabulary<C>, 'match' | 'suggest' | 'codes'>,
+  opts: { required?: boolean; names: Readonly<Record<string, string>> },
 ): CellResult<C | null> {
   const value = cell(cells, key);
   if (value === '') return opts.required ? fail(key, 'import:cell.required') : ok(null);
-  const code = lookup(value);
-  if (code === undefined) return fail(key, 'import:cell.choice', { value, values: opts.values });
-  return ok(code);
+  const code = vocabulary.match(value);
+  if (code !== undefined) return ok(code);
+  const guess = vocabulary.suggest(value);
+  return fail(key, 'import:cell.choice', {
+    value,
+    values: acceptedWords(opts.names, vocabulary.codes),
+    suggestion: guess === undefined ? 'none' : (opts.names[guess] ?? guess),
+  });
 }
 
 /**
@@ -167,10 +180,10 @@ export class RowReader {
   }
   choice<C extends string>(
     key: string,
-    lookup: (label: string) => C | undefined,
-    opts: { required?: boolean; values: string },
+    vocabulary: Pick<Vocabulary<C>, 'match' | 'suggest' | 'codes'>,
+    opts: { required?: boolean; names: Readonly<Record<string, string>> },
   ) {
-    return this.take(choiceCell(this.cells, key, lookup, opts));
+    return this.take(choiceCell(this.cells, key, vocabulary, opts));
   }
 
   /** Whether this field already has an error (to skip checks that would only repeat it). */

@@ -51,7 +51,7 @@ describe('import over HTTP', () => {
     data: [
       HEADER,
       'H1;R1;город/район;Город Н;Н қаласы',
-      'H1-S1;H1;школа;=1+2;Мектеп',
+      `H1-S1;H1;школа;${'Ш'.repeat(301)};Мектеп`,
       'H1-S2;H1;школа;Школа 2;<img src=x onerror=alert(1)>',
       'H1-S3;H1;планета;Школа 3;3 мектеп',
       'H1-S4;H1;школа;Школа 4;4 мектеп',
@@ -69,7 +69,7 @@ describe('import over HTTP', () => {
       [4, 'Атауы (қазақша)'],
       [5, 'Түрі'],
     ]);
-    expect(sheet.errors[0].message).toContain('формула');
+    expect(sheet.errors[0].message).toContain('тым ұзын (301 таңба)');
     expect(await codes('H1')).toEqual([]);
   });
 

@@ -57,13 +57,13 @@ describe('npx mektep import', () => {
   it('refuses a file with bad rows (exit 1): names each row and column, writes nothing', async () => {
     const path = file('bad.csv', [
       'K2;R1;город/район;Город;Қала',
-      'K2-S1;K2;школа;=HYPERLINK("http://evil");Мектеп',
+      `K2-S1;K2;школа;${'Ш'.repeat(301)};Мектеп`,
       'K2-S2;K2;школа;Школа <script>;Мектеп',
       'K2-S3;K2;школа;;Мектеп',
     ]);
     const r = await mektep([path]);
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain('строка 3, Наименование (рус): Значение начинается с «=»');
+    expect(r.stdout).toContain('строка 3, Наименование (рус): Слишком длинное значение (301 симв.)');
     expect(r.stdout).toContain('строка 4, Наименование (рус): HTML-разметка');
     expect(r.stdout).toContain('строка 5, Наименование (рус): Заполните это поле.');
     expect(r.stdout).toContain('Из этого файла ничего не импортировано');

@@ -53,7 +53,7 @@ describe('import engine with the org-units importer', () => {
     const file = csv(
       'bad.csv',
       'D1;R1;город/район;Город Д;Д қаласы',
-      'D1-S1;D1;школа;=HYPERLINK("http://x");Мектеп',
+      `D1-S1;D1;школа;${'Ш'.repeat(301)};Мектеп`,
       'D1-S2;D1;гимназия;Гимназия;<b>Гимназия</b>',
       'D1-S3;NOPE;школа;Школа 3;3 мектеп',
       'D1-S4;D1;школа;Школа 4;4 мектеп',
@@ -71,7 +71,7 @@ describe('import engine with the org-units importer', () => {
       result: null,
     });
     expect(errorsOf(report)).toEqual([
-      { row: 3, column: 'Наименование (рус)', key: 'import:cell.formula' },
+      { row: 3, column: 'Наименование (рус)', key: 'import:cell.tooLong' },
       { row: 4, column: 'Наименование (каз)', key: 'import:cell.html' },
       { row: 5, column: 'Код вышестоящего', key: 'import:orgUnits.parentNotFound' },
     ]);
@@ -212,7 +212,7 @@ describe('import engine with the org-units importer', () => {
     const schools = workbook.addWorksheet('Школы');
     schools.addRow(HEADER.split(';'));
     schools.addRow(['D7-S1', 'D7', 'школа', 'Школа 1', '1 мектеп']);
-    schools.addRow(['D7-S2', 'D7', 'школа', '@SUM(1)', '2 мектеп']);
+    schools.addRow(['D7-S2', 'D7', 'школа', '<b>Школа</b>', '2 мектеп']);
     const file = { name: 'book.xlsx', data: Buffer.from(await workbook.xlsx.writeBuffer()) };
 
     const refused = await engine.apply(operator, [file], opts);

@@ -282,6 +282,7 @@ export class ImportService {
         ctx,
         db,
         options: { orgCode: opts.orgCode, campaignYear: opts.campaignYear },
+        lang: opts.lang,
         state: new Map(),
       };
       const place = { file: file.file, sheet: sheet.sheet ?? '_' };

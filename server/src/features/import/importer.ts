@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { Lang } from '#domain/lang';
 import type { DB, Role } from '../../db/schema.ts';
 import type { Message } from '../../http/app-error.ts';
 import type { RequestContext } from '../../http/request-context.ts';
@@ -38,6 +39,8 @@ export interface ImportContext {
    */
   db: Kysely<DB>;
   options: ImportOptions;
+  /** The user's language: accepted values listed in messages are named in it. */
+  lang: Lang;
   /**
    * Per-run scratch space, e.g. to find the same IIN twice in one file. One run validates every row of a sheet in
    * file order and then (when applying) calls apply with the same map, inside the same transaction.

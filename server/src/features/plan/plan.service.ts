@@ -1,5 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
-import { isPlanItemOverdue, shiftYear, todayInKazakhstan } from '#domain/operations';
+import { todayInKazakhstan } from '#domain/clock';
+import { isPlanItemOverdue, shiftYear } from '#domain/operations';
 import type { Lang } from '#domain/lang';
 import type { Config } from '../../config.ts';
 import type { Database } from '../../db/engine.ts';

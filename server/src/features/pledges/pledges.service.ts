@@ -1,3 +1,4 @@
+import { todayInKazakhstan } from '#domain/clock';
 import { v7 as uuidv7 } from 'uuid';
 import type { AidForm } from '#domain/aid-codes';
 import { parseDateInput } from '#domain/dates';
@@ -16,9 +17,7 @@ import { SponsorsRepository } from '../sponsors/sponsors.repository.ts';
 import { PledgesRepository, type PledgeRow } from './pledges.repository.ts';
 import type { PledgeCreate, PledgeDeliver, PledgeDto, PledgeListQuery } from './pledges.schema.ts';
 
-const today = () => new Date().toISOString().slice(0, 10);
-
-export function toPledgeDto(r: PledgeRow, on: string = today()): PledgeDto {
+export function toPledgeDto(r: PledgeRow, on: string = todayInKazakhstan()): PledgeDto {
   return {
     id: r.id,
     orgCode: r.org_code,
@@ -63,7 +62,7 @@ export class PledgesService {
     }
     const rows = await new PledgesRepository(this.database.db).list(scope, {
       status: q.status,
-      overdueOn: q.overdue === 'true' ? today() : undefined,
+      overdueOn: q.overdue === 'true' ? todayInKazakhstan() : undefined,
       sponsorId: q.sponsorId,
       limit: q.limit,
       after: decodeCursor<{ due: string; id: string }>(q.cursor),

@@ -1,3 +1,4 @@
+import { todayInKazakhstan } from '#domain/clock';
 import { isCategoryCode } from '#domain/categories';
 import { COMMON_MESSAGES } from '#domain/common-messages';
 import { normalizeClassLabel } from '#domain/class-label';
@@ -58,8 +59,6 @@ function checkFormat(format: string | undefined): ReportFormat {
   });
 }
 
-const today = () => new Date().toISOString().slice(0, 10);
-
 function viewerLang(viewer: Viewer): Lang {
   return isLang(viewer.lang) ? viewer.lang : 'ru';
 }
@@ -110,7 +109,7 @@ export class ReportsService {
   }
 
   async file(report: Report, code: string, lang: Lang, format: FileFormat): Promise<ReportOutput> {
-    const doc = reportDocument(report, lang, { today: today() });
+    const doc = reportDocument(report, lang, { today: todayInKazakhstan() });
     return {
       kind: 'file',
       body: await renderReportFile(doc, format),

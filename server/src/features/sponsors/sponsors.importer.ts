@@ -1,6 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
 import { COMMON_MESSAGES } from '#domain/common-messages';
-import { parseSponsorType, type SponsorType } from '#domain/sponsor-types';
+import { SPONSOR_TYPE_VOCABULARY, type SponsorType } from '#domain/sponsor-types';
 import { AuditRepository } from '../audit/audit.repository.ts';
 import { RowReader } from '../import/import-cells.ts';
 import type { Importer, ImportContext } from '../import/importer.ts';
@@ -44,9 +44,9 @@ export const sponsorsImporter: Importer<SponsorImportRow> = {
   async validate(cells, rowNumber, ic) {
     const r = new RowReader(cells);
     const name = r.text('name', { required: true, name: true, max: 300 });
-    const type = r.choice('type', parseSponsorType, {
+    const type = r.choice('type', SPONSOR_TYPE_VOCABULARY, {
       required: true,
-      values: Object.values(COMMON_MESSAGES.ru.sponsorType).join(', '),
+      names: COMMON_MESSAGES[ic.lang].sponsorType,
     });
     const head = r.text('head', { name: true, max: 200 });
     const phone = r.text('phone', { max: 50 });

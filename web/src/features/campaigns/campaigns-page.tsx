@@ -14,7 +14,7 @@ import {
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '#domain/dates';
-import { todayInKazakhstan } from '#domain/operations';
+import { kazakhstanTime } from '#domain/clock';
 import { ApiError } from '../../api/api-error.ts';
 import { useErrorText } from '../../api/use-error-text.ts';
 import { PageLoader } from '../../app/page-loader.tsx';
@@ -34,7 +34,7 @@ function OpenForm({ orgCode, onDone }: { orgCode: string; onDone: () => void }) 
   const { t } = useTranslation();
   const errorText = useErrorText();
   const open = useOpenCampaign();
-  const thisYear = Number(todayInKazakhstan().slice(0, 4));
+  const thisYear = kazakhstanTime().year;
   const [year, setYear] = useState(thisYear);
   const [from, setFrom] = useState(`${thisYear}-08-01`);
   const [to, setTo] = useState(`${thisYear}-09-30`);

@@ -2,7 +2,8 @@ import { Button, NativeSelect, Stack, TextInput, Textarea } from '@mantine/core'
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { v7 as uuidv7 } from 'uuid';
-import { CASE_STEP_KINDS, todayInKazakhstan, type CaseStepKind } from '#domain/operations';
+import { todayInKazakhstan } from '#domain/clock';
+import { CASE_STEP_KINDS, type CaseStepKind } from '#domain/operations';
 
 export interface CaseStepInput {
   id: string;

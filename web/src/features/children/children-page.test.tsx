@@ -1,5 +1,5 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { apiError, fakeApi } from '../../test/fake-api.ts';
 import { me, meResponse, school } from '../../test/fixtures.ts';
 import { renderApp } from '../../test/render-app.tsx';
@@ -39,8 +39,6 @@ function child(over: Partial<Child>): Child {
 }
 
 // Whole-app renders with several debounced requests: generous on a shared, busy machine.
-vi.setConfig({ testTimeout: 20_000 });
-
 const children = [
   child({}),
   child({

@@ -4,8 +4,6 @@ import { fakeApi } from '../../test/fake-api.ts';
 import { me, meResponse, school } from '../../test/fixtures.ts';
 import { renderApp } from '../../test/render-app.tsx';
 
-vi.setConfig({ testTimeout: 20_000 });
-
 const kid = (id: string, surname: string) => ({
   id,
   schoolCode: school.code,
@@ -55,6 +53,21 @@ describe('printed class list and needs summary', () => {
     expect(first.query.get('class')).toBe('5А');
     expect(first.query.get('sort')).toBe('class');
     expect(first.query.get('limit')).toBe('500');
+  });
+
+  it('dates the list with Kazakhstan’s today: at 00:30 in Almaty, not yet UTC’s', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-08-15T19:30:00Z'));
+    try {
+      fakeApi({
+        'GET /api/auth/me': meResponse(me('teacher')),
+        'GET /api/children': { body: { items: [kid('a', 'Ахметова')], nextCursor: null, total: 1 } },
+      });
+      renderApp({ path: '/children/print?class=5А' });
+      expect(await screen.findByText('Список на 16 августа 2026 г.')).toBeInTheDocument();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('sums the school’s needs per item and size with the total estimated cost in tenge', async () => {

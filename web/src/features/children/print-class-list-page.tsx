@@ -1,3 +1,4 @@
+import { todayInKazakhstan } from '#domain/clock';
 import { Alert, Button, Group, Stack, Text, Title } from '@mantine/core';
 import { IconPrinter } from '@tabler/icons-react';
 import { useEffect } from 'react';
@@ -50,9 +51,7 @@ export function PrintClassListPage() {
         {orgUnitName(scope, lang)}
         {filters.class ? ` — ${filters.class}` : ''}
       </Title>
-      <Text size="sm">
-        {tc('print.subtitle', { date: formatDate(new Date().toISOString().slice(0, 10), lang, 'long') })}
-      </Text>
+      <Text size="sm">{tc('print.subtitle', { date: formatDate(todayInKazakhstan(), lang, 'long') })}</Text>
       {list.isPending ? (
         <PageLoader />
       ) : list.isError ? (

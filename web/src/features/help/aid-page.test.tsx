@@ -1,5 +1,5 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fakeApi } from '../../test/fake-api.ts';
 import { me, meResponse, school } from '../../test/fixtures.ts';
 import { renderApp } from '../../test/render-app.tsx';
@@ -35,8 +35,6 @@ const kid = (id: string, surname: string, categories: string[]) => ({
 });
 
 // A whole page with a list of checkboxes and three round trips: slower than most on a shared machine.
-vi.setConfig({ testTimeout: 20_000 });
-
 describe('aid handover', () => {
   it('prefills the PM, shows the warnings of a check and records the batch on confirmation', async () => {
     const server = fakeApi({

@@ -1,3 +1,4 @@
+import { kazakhstanTime } from '#domain/clock';
 import { Select, Stack, Tabs, Title, Group } from '@mantine/core';
 import { useState } from 'react';
 import { useFocusYear } from '../reports/use-focus-year.ts';
@@ -9,7 +10,7 @@ import { FvPanel } from './fv-panel.tsx';
 import { HandoverForm } from './handover-form.tsx';
 import { PledgesPanel } from './pledges-panel.tsx';
 
-const thisYear = new Date().getFullYear();
+const thisYear = kazakhstanTime().year;
 const YEARS = Array.from({ length: thisYear - 2021 + 1 }, (_, i) => String(thisYear + 1 - i));
 
 /** Help for children: hand over aid, the fund of universal education, the records, fairness and pledges. */

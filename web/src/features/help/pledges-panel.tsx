@@ -1,3 +1,4 @@
+import { todayInKazakhstan } from '#domain/clock';
 import { Alert, Badge, Button, Group, Modal, Stack, Switch, Table, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -21,7 +22,7 @@ export function PledgesPanel({ org }: { org: string }) {
   const [cancelling, setCancelling] = useState<Pledge | null>(null);
   const [reason, setReason] = useState('');
   const [adding, setAdding] = useState(false);
-  const today = new Date().toISOString().slice(0, 10);
+  const today = todayInKazakhstan();
   return (
     <Stack>
       <Group justify="space-between">

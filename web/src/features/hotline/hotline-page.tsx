@@ -1,3 +1,4 @@
+import { kazakhstanTime } from '#domain/clock';
 import {
   Alert,
   Badge,
@@ -170,8 +171,7 @@ function CallCard({ call, canWrite }: { call: HotlineCall; canWrite: boolean }) 
   const openCase = useOpenCaseFromCall();
   const [action, setAction] = useState(call.actionTaken ?? '');
   const [putting, setPutting] = useState(false);
-  const when = new Date(call.receivedAt);
-  const date = formatDate(call.receivedAt.slice(0, 10), lang, 'short');
+  const when = kazakhstanTime(call.receivedAt);
   return (
     <Card
       withBorder
@@ -181,7 +181,7 @@ function CallCard({ call, canWrite }: { call: HotlineCall; canWrite: boolean }) 
       <Stack gap={6}>
         <Group justify="space-between" wrap="nowrap">
           <Text size="sm" c="dimmed">
-            {date} {String(when.getHours()).padStart(2, '0')}:{String(when.getMinutes()).padStart(2, '0')} ·{' '}
+            {formatDate(when.date, lang, 'short')} {when.time} ·{' '}
             {t(`operations:hotline.channels.${call.channel}`)} ·{' '}
             {call.anonymous ? t('operations:hotline.anonymousShort') : call.caller}
           </Text>

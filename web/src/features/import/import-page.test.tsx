@@ -1,3 +1,4 @@
+import { kazakhstanTime } from '#domain/clock';
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import en from '#i18n/en/import.json';
@@ -162,7 +163,7 @@ describe('import page', () => {
     expect(sent[0]).toMatchObject({
       url: '/api/import/preview',
       file: 'units.csv',
-      fields: { org: 'balkhash', campaign: String(new Date().getFullYear()) },
+      fields: { org: 'balkhash', campaign: String(kazakhstanTime().year) },
       headers: { 'x-csrf-token': 'csrf-123', 'accept-language': 'ru', accept: 'application/x-ndjson' },
     });
 

@@ -1,3 +1,4 @@
+import { kazakhstanTime } from '#domain/clock';
 import { Alert, Anchor, Button, Group, Paper, Progress, Stack, Text, TextInput, Title } from '@mantine/core';
 import { IconCircleCheck, IconFileSpreadsheet, IconUpload } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
@@ -38,7 +39,7 @@ export function ImportPage() {
   const upload = useImportUpload();
   const input = useRef<HTMLInputElement>(null);
   const [file, setFile] = useState<File | null>(null);
-  const [campaign, setCampaign] = useState(String(new Date().getFullYear()));
+  const [campaign, setCampaign] = useState(String(kazakhstanTime().year));
   const [stage, setStage] = useState<Stage>({ step: 'idle' });
   const [dragging, setDragging] = useState(false);
 

@@ -18,7 +18,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { v7 as uuidv7 } from 'uuid';
 import { COMMON_MESSAGES } from '#domain/common-messages';
-import { todayInKazakhstan } from '#domain/operations';
+import { todayInKazakhstan } from '#domain/clock';
 import { PARTICIPANT_KINDS, PLACE_KINDS, type ParticipantKind, type PlaceKind } from '#domain/raid-codes';
 import { useLang } from '../../i18n/use-lang.ts';
 import { useRegistrySearch, type RaidInput } from './raids.api.ts';

@@ -1,4 +1,4 @@
-import { todayInKazakhstan } from '#domain/operations';
+import { kazakhstanTime } from '#domain/clock';
 import { useReportYears } from './reports.api.ts';
 
 /**
@@ -8,7 +8,7 @@ import { useReportYears } from './reports.api.ts';
  */
 export function useFocusYear(org: string): { year: number; ready: boolean } {
   const years = useReportYears(org);
-  const current = Number(todayInKazakhstan().slice(0, 4));
+  const current = kazakhstanTime().year;
   const past = (years.data?.years ?? []).filter((y) => y <= current);
   return { year: past.length > 0 ? Math.max(...past) : current, ready: !years.isPending };
 }
