@@ -16,7 +16,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('path', 'text', (c) => c.notNull().unique())
     .addColumn('parent_id', 'text')
     .addColumn('depth', 'integer', (c) => c.notNull())
-    .addColumn('leaf', 'integer', (c) => c.notNull().defaultTo(1))
+    .addColumn('leaf', 'integer', (c) => c.notNull())
     .addColumn('l1', 'text', (c) => c.notNull())
     .addColumn('l2', 'text')
     .addColumn('l3', 'text')
