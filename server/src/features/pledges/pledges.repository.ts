@@ -1,6 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import { withinScope } from '../../db/access-gate.ts';
 import type { DB, PledgesTable } from '../../db/schema.ts';
+import { NeedsRepository } from '../children/needs.repository.ts';
 
 /** The only SQL of pledges. */
 export class PledgesRepository {
@@ -99,6 +100,7 @@ export class PledgesRepository {
       .where('id', 'in', [...needIds])
       .where('status', '=', 'open')
       .execute();
+    await new NeedsRepository(this.db).refreshFactsOf(needIds);
   }
 }
 
