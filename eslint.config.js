@@ -27,6 +27,7 @@ export default tseslint.config(
     ignores: [
       'node_modules',
       'web/dist',
+      'dist',
       'data',
       'coverage',
       'test-output',
@@ -77,7 +78,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/*.test.ts', '**/*.test.tsx', 'e2e/**', 'server/src/test/**'],
+    files: ['**/*.test.ts', '**/*.test.tsx', 'e2e/**', 'deploy/**', 'server/src/test/**'],
     rules: {
       '@typescript-eslint/no-non-null-assertion': 'off',
       '@typescript-eslint/no-unsafe-member-access': 'off',

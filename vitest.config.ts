@@ -1,8 +1,9 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 
-// Four projects: pure domain code, the server against a real database (SQLite file, or PostgreSQL when
-// TEST_DATABASE_URL is set), the web app in jsdom, and the browser tests in Debian's Chromium.
+// Five projects: pure domain code, the server against a real database (SQLite file, or PostgreSQL when
+// TEST_DATABASE_URL is set), the web app in jsdom, the browser tests in Debian's Chromium, and the deployment
+// tests (a production install, several server processes, a streaming replica) that start whole processes.
 export default defineConfig({
   test: {
     globals: true,
@@ -41,6 +42,17 @@ export default defineConfig({
           globals: true,
           testTimeout: 300_000,
           hookTimeout: 300_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        test: {
+          name: 'deploy',
+          include: ['deploy/**/*.test.ts'],
+          environment: 'node',
+          globals: true,
+          testTimeout: 180_000,
+          hookTimeout: 600_000,
           fileParallelism: false,
         },
       },

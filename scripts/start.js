@@ -1,29 +1,37 @@
-// `npm start`: build the web app if it is missing or older than its sources, then run the server
-// (which migrates the database before it listens).
-import { existsSync, statSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { spawnSync } from 'node:child_process';
+// `npm start`: run the built server (dist/server/main.js), which migrates the database before it listens.
+// In a checkout with dev dependencies, first rebuild what is missing or older than its sources (web/, server/,
+// domain/, i18n/). A production install (`npm ci --omit=dev`) has no build tools and runs what was built.
+import { existsSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { buildServer, buildWeb, serverIsStale, serverOutput, webIsStale, webOutput } from './build.js';
 
-const root = new URL('..', import.meta.url).pathname;
-const built = join(root, 'web/dist/index.html');
-
-function newestMtime(dir) {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(p) : statSync(p).mtimeMs);
+function canBuild() {
+  try {
+    import.meta.resolve('vite');
+    import.meta.resolve('esbuild');
+    return true;
+  } catch {
+    return false;
   }
-  return newest;
 }
 
-const sourcesNewest = Math.max(newestMtime(join(root, 'web/src')), newestMtime(join(root, 'i18n')));
-if (!existsSync(built) || statSync(built).mtimeMs < sourcesNewest) {
-  console.log('Building the web app…');
-  const r = spawnSync('npx', ['vite', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], {
-    cwd: root,
-    stdio: 'inherit',
-  });
-  if (r.status !== 0) process.exit(r.status ?? 1);
+if (canBuild()) {
+  if (webIsStale()) {
+    console.log('Building the web app…');
+    await buildWeb();
+  }
+  if (serverIsStale()) {
+    console.log('Building the server…');
+    await buildServer();
+  }
+} else {
+  for (const built of [serverOutput(), webOutput()]) {
+    if (existsSync(built)) continue;
+    console.error(
+      `${built} is missing and the build tools are not installed here. Build first where dev dependencies are ` +
+        'installed (npm ci && npm run build), then copy the result, or run npm ci without --omit=dev.',
+    );
+    process.exit(1);
+  }
 }
-const r = spawnSync('npx', ['tsx', 'server/src/main.ts'], { cwd: root, stdio: 'inherit' });
-process.exit(r.status ?? 0);
+await import(pathToFileURL(serverOutput()).href);

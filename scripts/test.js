@@ -1,5 +1,6 @@
 // `npm test`: the whole suite. Domain and web unit tests, the server suite on SQLite, the server suite again on
-// PostgreSQL when TEST_DATABASE_URL is set, then the browser tests in Debian's Chromium.
+// PostgreSQL when TEST_DATABASE_URL is set, then the browser tests in Debian's Chromium, then the deployment tests
+// (a production install in a fresh folder, several server processes on one PostgreSQL, a streaming replica).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 
@@ -49,4 +50,5 @@ if (existsSync(chromium)) {
 } else {
   console.log(`\nNo Chromium at ${chromium}: browser tests skipped (apt-get install chromium to run them).`);
 }
+run('deployment tests', ['--project', 'deploy', ...extra]);
 console.log(`\n${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import Fastify from 'fastify';
 import cookie from '@fastify/cookie';
 import csrf from '@fastify/csrf-protection';
@@ -14,7 +14,6 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { Config } from './config.ts';
 import type { Database } from './db/engine.ts';
 import { featureRoutes } from './features/routes.ts';
@@ -22,9 +21,12 @@ import { AppError } from './http/app-error.ts';
 import type { App } from './http/app-types.ts';
 import { installAuthHook } from './http/auth-hook.ts';
 import { errorHandler } from './http/error-handler.ts';
-import { buildServices } from './services.ts';
+import { projectRoot } from './project-root.ts';
+import { buildServices, type Services } from './services.ts';
+import { installRequestLog } from './features/system/request-log.ts';
+import { systemRoutes } from './features/system/system.routes.ts';
 
-const webDist = fileURLToPath(new URL('../../web/dist/', import.meta.url));
+const webDist = join(projectRoot, 'web/dist/');
 
 export interface BuildOptions {
   database: Database;
@@ -32,6 +34,10 @@ export interface BuildOptions {
   /** Serve the built web app from web/dist when it exists (off in API tests). */
   serveWeb?: boolean;
   logger?: boolean;
+  /** The services, when the caller built them (main.ts shares them with the job runner). */
+  services?: Services;
+  /** Figures read at /metrics scrape time (the job queue). */
+  collectMetrics?: () => Promise<void>;
   /** Requests per minute per address (the benchmarks lift it). */
   rateLimitMax?: number;
 }
@@ -43,6 +49,8 @@ export async function buildApp({
   serveWeb = true,
   logger = true,
   rateLimitMax = 1200,
+  services: given,
+  collectMetrics,
 }: BuildOptions): Promise<App> {
   const app = Fastify({
     logger: logger
@@ -51,6 +59,8 @@ export async function buildApp({
           redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
         }
       : false,
+    // installRequestLog logs each request once, at debug (info keeps slow requests and errors).
+    disableRequestLogging: true,
     bodyLimit: 1024 * 1024,
     trustProxy: true,
   }).withTypeProvider<ZodTypeProvider>();
@@ -102,25 +112,11 @@ export async function buildApp({
     transform: jsonSchemaTransform,
   });
 
-  const services = buildServices(database, config);
+  const services = given ?? buildServices(database, config);
   installAuthHook(app, services.auth);
 
-  app.get(
-    '/api/health',
-    {
-      config: { public: true },
-      schema: { tags: ['system'], response: { 200: z.object({ status: z.literal('ok') }) } },
-    },
-    async () => {
-      await database.db
-        .selectFrom('schema_migrations' as never)
-        .select([])
-        .limit(0)
-        .execute()
-        .catch(() => undefined);
-      return { status: 'ok' as const };
-    },
-  );
+  installRequestLog(app, config.SLOW_REQUEST_MS);
+  systemRoutes(app, { database, config, collect: collectMetrics });
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () =>
     app.swagger(),
   );

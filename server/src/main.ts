@@ -1,19 +1,48 @@
-import { loadConfig } from './config.ts';
+import type { AddressInfo } from 'node:net';
+import { ConfigError, loadConfig, type Config } from './config.ts';
 import { openDatabase } from './db/engine.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { buildApp } from './app.ts';
+import { JobRunner } from './features/jobs/job-runner.ts';
+import { jobKinds } from './features/jobs/job-kinds.ts';
+import { buildServices } from './services.ts';
 import { SetupService } from './features/setup/setup.service.ts';
 import { SessionsRepository } from './features/auth/sessions.repository.ts';
 
-const config = loadConfig();
-const database = openDatabase(config.DATABASE_URL);
+let config: Config;
+try {
+  config = loadConfig();
+} catch (error) {
+  if (!(error instanceof ConfigError)) throw error;
+  console.error(error.message);
+  process.exit(1);
+}
+const database = openDatabase(config.DATABASE_URL, { poolMax: config.DATABASE_POOL_MAX });
 await migrateToLatest(database);
-const app = await buildApp({ database, config });
+const services = buildServices(database, config);
+const jobs =
+  config.JOBS_RUN === 'true'
+    ? new JobRunner(database, services, jobKinds, {
+        postgresUrl: database.engine === 'postgres' ? config.DATABASE_URL : undefined,
+        concurrency: config.JOBS_CONCURRENCY,
+        heartbeatMs: Math.max(1000, (config.JOBS_STALE_SECONDS * 1000) / 6),
+        staleMs: config.JOBS_STALE_SECONDS * 1000,
+      })
+    : null;
+const app = await buildApp({
+  database,
+  config,
+  services,
+  collectMetrics: () => jobs?.collectMetrics() ?? Promise.resolve(),
+});
+await jobs?.start();
 
 const setupToken = await new SetupService(database).issueToken();
 await app.listen({ port: config.PORT, host: config.HOST });
 
-const base = config.PUBLIC_URL ?? `http://localhost:${config.PORT}`;
+// PORT=0 takes a free port (tests, several processes on one host): print the one actually taken.
+const { port } = app.server.address() as AddressInfo;
+const base = config.PUBLIC_URL ?? `http://localhost:${port}`;
 const lines = [
   '',
   `Mektepke Jol is running at ${base}  (database: ${database.engine}, ${database.location})`,
@@ -43,9 +72,12 @@ sweep.unref();
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
     app.log.info({ signal }, 'shutting down');
-    app.close().then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
+    // Jobs running here are handed back to the queue first, so another process takes them at once.
+    (jobs ? jobs.stop() : Promise.resolve())
+      .then(() => app.close())
+      .then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
   });
 }

@@ -15,6 +15,7 @@ import { ChildrenService } from './features/children/children.service.ts';
 import { NeedsService } from './features/children/needs.service.ts';
 import { FvService } from './features/fv/fv.service.ts';
 import { ImportService } from './features/import/import.service.ts';
+import { JobsService } from './features/jobs/jobs.service.ts';
 import { OrgUnitsService } from './features/org-units/org-units.service.ts';
 import { PledgesService } from './features/pledges/pledges.service.ts';
 import { ReportsService } from './features/reports/reports.service.ts';
@@ -49,6 +50,7 @@ export function buildServices(database: Database, config: Config) {
     reports: new ReportsService(database),
     documents: new DocumentsService(database),
     import: new ImportService(database, config),
+    jobs: new JobsService(database),
   };
 }
 

@@ -18,6 +18,11 @@ export function effectiveAid(aid: readonly ReportAid[]): ReportAid[] {
   return aid.filter((row) => !row.reversedBy && !row.reverses && !reversing.has(row.id));
 }
 
+/** Binary order of strings, the same in every engine and locale (ids, dates, codes). */
+export function byCodePoint(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 function studentsAmount(rows: readonly ReportAid[]): StudentsAmount {
   return { students: new Set(rows.map((r) => r.childId)).size, amount: sumTenge(rows.map((r) => r.amount)) };
 }
@@ -36,7 +41,7 @@ function groupBy<K>(rows: readonly ReportAid[], keys: (row: ReportAid) => readon
 }
 
 /** Known codes in their fixed order, then any others alphabetically, so tables keep a stable layout. */
-function orderedKeys<K extends string>(keys: Iterable<K>, order: readonly string[]): K[] {
+export function orderedKeys<K extends string>(keys: Iterable<K>, order: readonly string[]): K[] {
   const rank = (k: string) => {
     const i = order.indexOf(k);
     return i === -1 ? order.length : i;
@@ -44,12 +49,21 @@ function orderedKeys<K extends string>(keys: Iterable<K>, order: readonly string
   return [...keys].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
 }
 
-function categoryKeys(child: ReportChild | undefined): (CategoryCode | 'none')[] {
+/** The categories a child's aid counts under: its social categories, or 'none' when it holds none. */
+export function categoryKeys(child: Pick<ReportChild, 'categories'> | undefined): (CategoryCode | 'none')[] {
   const categories = [...new Set((child?.categories ?? []).filter(isCategoryCode))];
   return categories.length > 0 ? categories : ['none'];
 }
 
-function sponsorLines(input: ReportInput, rows: readonly ReportAid[]): ReportSponsorLine[] {
+/**
+ * A unit above schools ranks its sponsors by what they gave (then by children helped, then by id): with hundreds or
+ * thousands of sponsors the biggest come first, and the order does not depend on how the schools are listed.
+ */
+export function rankSponsorLines<T extends StudentsAmount & { id: string }>(lines: readonly T[]): T[] {
+  return [...lines].sort((a, b) => b.amount - a.amount || b.students - a.students || byCodePoint(a.id, b.id));
+}
+
+function sponsorLines(input: ReportInput, rows: readonly ReportAid[], rolled: boolean): ReportSponsorLine[] {
   const bySponsor = groupBy(rows, (r) => (r.source.kind === 'sponsor' ? [r.source.sponsorId] : []));
   const known = input.sponsors.filter((s) => bySponsor.has(s.id));
   const knownIds = new Set(known.map((s) => s.id));
@@ -57,8 +71,8 @@ function sponsorLines(input: ReportInput, rows: readonly ReportAid[]): ReportSpo
   const missing = [...bySponsor.keys()]
     .filter((id) => !knownIds.has(id))
     .map((id) => ({ id, name: id, type: 'other', head: null, anonymous: false }));
-  // Sponsors keep the order the school registered them in, which is how reports list them by hand.
-  return [...known, ...missing].map((s) => ({
+  // A school's sponsors keep the order the school registered them in, which is how reports list them by hand.
+  const lines = [...known, ...missing].map((s) => ({
     id: s.id,
     name: s.name,
     type: s.type,
@@ -66,6 +80,7 @@ function sponsorLines(input: ReportInput, rows: readonly ReportAid[]): ReportSpo
     anonymous: s.anonymous,
     ...studentsAmount(bySponsor.get(s.id) ?? []),
   }));
+  return rolled ? rankSponsorLines(lines) : lines;
 }
 
 function raidFigures(input: ReportInput): Report['raids'] {
@@ -74,7 +89,10 @@ function raidFigures(input: ReportInput): Report['raids'] {
   const found = new Map<string, boolean>();
   let unregisteredFound = 0;
   let unregisteredReturned = 0;
-  for (const raid of input.raids) {
+  // Raids in the order they were held, so the first name a place was written under does not depend on how the
+  // schools of a roll-up are listed.
+  const raids = [...input.raids].sort((a, b) => byCodePoint(a.date, b.date) || byCodePoint(a.id, b.id));
+  for (const raid of raids) {
     for (const place of raid.places) {
       const key = `${place.kind}\u0000${normalizeLabel(place.name)}`;
       if (!places.has(key)) places.set(key, { kind: place.kind, name: place.name });
@@ -147,7 +165,7 @@ export function buildReport(input: ReportInput): Report {
       ...studentsAmount(fvRows),
       byMonth: [...byMonth.keys()].sort().map((month) => ({ month, ...studentsAmount(byMonth.get(month)!) })),
     },
-    sponsors: { ...studentsAmount(sponsorRows), list: sponsorLines(flat, sponsorRows) },
+    sponsors: { ...studentsAmount(sponsorRows), list: sponsorLines(flat, sponsorRows, units.length > 0) },
     total: studentsAmount(rows),
     byCategory: orderedKeys(byCategory.keys(), [...CATEGORY_CODES, 'none']).map((category) => ({
       category,

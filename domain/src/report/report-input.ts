@@ -30,6 +30,11 @@ export interface ReportChild {
   /** Social categories and the not-attending flag; the flag never counts as a category in the report. */
   categories: readonly ChildMark[];
   status: ChildStatus;
+  /**
+   * Known here only because it was helped here and lives in another unit now: it counts for its categories, never
+   * on a list. Where the roll-up also holds the child's own record, that record is the one kept.
+   */
+  movedOut?: boolean;
 }
 
 export interface ReportSponsor {

@@ -195,6 +195,21 @@ export const policy = {
     return makeScope({ action, root, prefix: root, notExact: null, exact: [], classes: null, masked: false });
   },
 
+  /** The same decision, narrowed to a unit inside it (a report's unit below the one asked for). */
+  narrowed(scope: Scope, unit: { path: string }): Scope {
+    const inside =
+      scope.prefix !== null && unit.path.startsWith(scope.prefix) && unit.path !== scope.notExact;
+    return makeScope({
+      action: scope.action,
+      root: unit.path,
+      prefix: inside ? unit.path : null,
+      notExact: null,
+      exact: scope.exact.filter((p) => unit.path.startsWith(p) && p !== unit.path),
+      classes: scope.classes,
+      masked: scope.masked,
+    });
+  },
+
   mark: markFor,
 
   /** Whether the viewer may do `action` to the record (✓, or ◐ for reads). */

@@ -90,6 +90,7 @@ export const RULES = {
   'document.thanks':   row('–✓✓··', '–✓✓··', '–✓–··', '–✓–··', '–✓–··'),
   'report.read':       row('–✓✓··', '–✓✓··', '–✓–··', '–✓–··', '–✓–··'),
   'report.trace':      row('–✓✓··', '–◐◐··', '–✓–··', '–✓–··', '✓·–·–'),
+  'job.oversee':       row('–✓✓··', '–✗✗··', '–✗–··', '–✗–··', '–✗–··'),
 } as const satisfies Record<string, Row>;
 
 export type ScopedAction = keyof typeof RULES;
@@ -155,6 +156,7 @@ export const ACTION_NOTES: Readonly<Record<Action, string>> = {
   'document.thanks': 'print a thank-you letter to a sponsor',
   'report.read': 'see the campaign report, dashboard, years',
   'report.trace': 'see the records behind a figure of the report',
+  'job.oversee': 'see and manage the background jobs of others (everyone sees their own)',
   'self.manage': 'own account: profile, password, API tokens',
   'reference.read': 'reference lists: need items, PM, sponsor types, import templates',
   'reference.manage': 'change need items and the subsistence minimum',

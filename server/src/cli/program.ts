@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { ConfigError } from '../config.ts';
 import { cliErrorOf } from './format-error.ts';
 import { cliLang } from './cli-context.ts';
 import { printError, type CliIo } from './cli-io.ts';
@@ -47,6 +48,10 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
         error.exitCode === 0
         ? 0
         : 2;
+    }
+    if (error instanceof ConfigError) {
+      printError(io, error.message);
+      return 1;
     }
     const refused = cliErrorOf(error, cliLang(io.env));
     if (refused) {

@@ -12,7 +12,17 @@ export interface Database {
   engine: EngineName;
   /** Where the data lives, without credentials: for logs and the start banner. */
   location: string;
+  /** Connections in use and waiting, for /metrics. */
+  poolStats?(): PoolStats;
   close(): Promise<void>;
+}
+
+export interface PoolStats {
+  total: number;
+  idle: number;
+  /** Queries waiting for a free connection. */
+  waiting: number;
+  max: number;
 }
 
 export const DEFAULT_SQLITE_FILE = './data/mektepke-jol.sqlite';
@@ -22,16 +32,28 @@ pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
 pg.types.setTypeParser(1700, (v) => Number(v));
 
 /** Opens the database named by a DATABASE_URL: `postgres://…`, `file:PATH`, or nothing for the default file. */
-export function openDatabase(url: string | undefined): Database {
+export function openDatabase(url: string | undefined, opts: { poolMax?: number } = {}): Database {
   if (url && /^postgres(ql)?:\/\//.test(url)) {
-    const pool = new pg.Pool({ connectionString: url, max: 10 });
+    const max = opts.poolMax ?? 10;
+    const pool = new pg.Pool({ connectionString: url, max });
     // A connection that dies while idle (server restart, admin termination) is dropped from the pool and the next
     // query opens a new one; without a listener pg would turn it into an uncaught exception and stop the process.
     pool.on('error', (err) => console.warn(`PostgreSQL connection lost while idle: ${err.message}`));
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     const safe = new URL(url);
     safe.password = '';
-    return { db, engine: 'postgres', location: safe.toString(), close: () => db.destroy() };
+    return {
+      db,
+      engine: 'postgres',
+      location: safe.toString(),
+      poolStats: () => ({
+        total: pool.totalCount,
+        idle: pool.idleCount,
+        waiting: pool.waitingCount,
+        max,
+      }),
+      close: () => db.destroy(),
+    };
   }
   const file = resolve(url?.startsWith('file:') ? url.slice('file:'.length) : DEFAULT_SQLITE_FILE);
   mkdirSync(dirname(file), { recursive: true });
@@ -44,5 +66,12 @@ export function openDatabase(url: string | undefined): Database {
   // Org-unit scoping is a prefix LIKE on materialised paths; a case-sensitive LIKE can use the path indexes.
   sqlite.pragma('case_sensitive_like = ON');
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
-  return { db, engine: 'sqlite', location: file, close: () => db.destroy() };
+  // One connection, used by one query at a time; Kysely queues the rest in process.
+  return {
+    db,
+    engine: 'sqlite',
+    location: file,
+    poolStats: () => ({ total: 1, idle: 1, waiting: 0, max: 1 }),
+    close: () => db.destroy(),
+  };
 }

@@ -479,6 +479,45 @@ export interface ChildTransfersTable {
   decided_at: string | null;
 }
 
+// Report facts (feature reports/facts): derived from the records above, kept up to date in the same transactions.
+export interface OrgStructureTable {
+  unit_id: string;
+  path: string;
+  parent_id: string | null;
+  /** 1 for the republic, 4 for a school. */
+  depth: number;
+  /** 1 while the unit has no units below it. */
+  leaf: number;
+  /** Ids of the unit's ancestors (and itself) by level; null below its own level. */
+  l1: string;
+  l2: string | null;
+  l3: string | null;
+  l4: string | null;
+}
+
+export interface ReportCubeTable {
+  /** The campaign year, or 0 for figures that do not depend on it (lists of children, open needs). */
+  year: number;
+  unit_id: string;
+  dim: string;
+  key: string;
+  students: number;
+  amount: number;
+  records: number;
+}
+
+export interface ReportChildFactsTable {
+  child_id: string;
+  year: number;
+  /** JSON: what the child adds to the cube that year (see reports/facts/child-facts.ts). */
+  state: string;
+}
+
+export interface ReportFactsMetaTable {
+  name: string;
+  value: string;
+}
+
 export interface DB {
   org_units: OrgUnitsTable;
   users: UsersTable;
@@ -513,4 +552,50 @@ export interface DB {
   child_needs: ChildNeedsTable;
   child_duplicate_flags: ChildDuplicateFlagsTable;
   child_transfers: ChildTransfersTable;
+  org_structure: OrgStructureTable;
+  report_cube: ReportCubeTable;
+  report_child_facts: ReportChildFactsTable;
+  report_facts_meta: ReportFactsMetaTable;
+  jobs: JobsTable;
+  job_files: JobFilesTable;
+}
+
+export type JobStatus = 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
+
+/** A background job (features/jobs): JSON in text columns, instants as ISO text. */
+export interface JobsTable {
+  id: string;
+  kind: string;
+  status: JobStatus;
+  /** Who started it (null: the CLI). Only they see it, besides admins of units above. */
+  user_id: string | null;
+  org_path: string;
+  /** The starter's Viewer when they started it: the job acts with those rights. */
+  viewer: string;
+  params: string;
+  /** {done, total, phase?} */
+  progress: string | null;
+  result: string | null;
+  /** A Message {key, params}. */
+  error: string | null;
+  attempts: Generated<number>;
+  max_attempts: number;
+  cancel_requested: Generated<number>;
+  /** host:pid of the process running it. */
+  worker: string | null;
+  created_at: string;
+  started_at: string | null;
+  heartbeat_at: string | null;
+  finished_at: string | null;
+}
+
+export interface JobFilesTable {
+  id: string;
+  job_id: string;
+  /** 'input' (what the job reads) or 'output' (what it wrote). */
+  role: 'input' | 'output';
+  name: string;
+  content_type: string;
+  data: Buffer;
+  created_at: string;
 }

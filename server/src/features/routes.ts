@@ -13,6 +13,8 @@ import { raidsRoutes } from './raids/raids.routes.ts';
 import { childrenRoutes } from './children/children.routes.ts';
 import { fvRoutes } from './fv/fv.routes.ts';
 import { importRoutes } from './import/import.routes.ts';
+import { jobsRoutes } from './jobs/jobs.routes.ts';
+import { importJobRoutes } from './import/import-job.routes.ts';
 import { orgUnitsRoutes } from './org-units/org-units.routes.ts';
 import { pledgesRoutes } from './pledges/pledges.routes.ts';
 import { reportsRoutes } from './reports/reports.routes.ts';
@@ -23,6 +25,8 @@ import { usersRoutes } from './users/users.routes.ts';
 /** Every feature's HTTP routes. A new feature adds one line. */
 export const featureRoutes: ((app: App, services: Services) => void)[] = [
   setupRoutes,
+  jobsRoutes,
+  importJobRoutes,
   authRoutes,
   auditRoutes,
   orgUnitsRoutes,

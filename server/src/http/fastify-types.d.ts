@@ -12,5 +12,7 @@ declare module 'fastify' {
     public?: boolean;
     /** When set, only roles that may do this action somewhere (see access/rules.ts) may call the route. */
     action?: Action;
+    /** Roles are named only in access/rules.ts: a route gates on an `action`. */
+    roles?: never;
   }
 }

@@ -1,12 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import i18next, { type Resource, type ResourceLanguage, type TFunction } from 'i18next';
 import ICU from 'i18next-icu';
 import { LANGS, type Lang } from '#domain/lang';
+import { projectRoot } from '../project-root.ts';
 
 // Every JSON file in i18n/<lang>/ is a namespace (errors.json → "errors:…"); features add files, not code.
-const root = fileURLToPath(new URL('../../../i18n/', import.meta.url));
+const root = join(projectRoot, 'i18n');
 
 function loadCatalogs(): Resource {
   const resources: Record<string, ResourceLanguage> = {};

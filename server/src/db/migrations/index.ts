@@ -4,6 +4,8 @@ import * as campaignOperations from './202611250220-campaign-operations.ts';
 import * as children from './202611250230-children.ts';
 import * as helpReference from './202611250235-help-reference.ts';
 import * as aid from './202611250240-aid.ts';
+import * as reportFacts from './202611261000-report-facts.ts';
+import * as jobs from './202612020130-jobs.ts';
 
 /**
  * Every migration, by name, in the order written. Append-only: add a line for a new file, never edit or remove one.
@@ -15,4 +17,6 @@ export const migrations: Record<string, Migration> = {
   '202611250230-children': children,
   '202611250235-help-reference': helpReference,
   '202611250240-aid': aid,
+  '202611261000-report-facts': reportFacts,
+  '202612020130-jobs': jobs,
 };

@@ -2,6 +2,7 @@ import { startTestApp, type TestApp } from '../../test/test-app.ts';
 import { HttpClient } from '../../test/http-client.ts';
 import { given } from '../../test/given.ts';
 import { addChildren, type FixtureChild } from './help-fixtures.ts';
+import { expectFactsMatchRebuild } from '../reports/test/facts-check.ts';
 
 const PM_2023 = 40567;
 let t: TestApp;
@@ -341,5 +342,11 @@ describe('sponsor help and bad input', () => {
     expect(fv.status).toBe(201);
     const again = await coordA.get('/api/aid/fairness?year=2023');
     expect(again.body.twice).toContainEqual(expect.objectContaining({ childId: asp[38]!.id, kind: 'money' }));
+  });
+});
+
+describe('report facts', () => {
+  it('are kept equal to a rebuild from the records by every write above', async () => {
+    await expectFactsMatchRebuild(t.database.db);
   });
 });

@@ -4,6 +4,7 @@ import { buildServices, type Services } from '../../services.ts';
 import { given } from '../../test/given.ts';
 import { createTestDatabase, type TestDatabase } from '../../test/test-database.ts';
 import type { ImportReport } from '../import/import.service.ts';
+import { expectFactsMatchRebuild } from '../reports/test/facts-check.ts';
 import { addChildren, type FixtureChild } from './help-fixtures.ts';
 
 let database: TestDatabase;
@@ -193,5 +194,11 @@ describe('importing sponsors, ФВ allocations and aid', () => {
       '5:iin:help:import.childNotFound',
     ]);
     expect(await count()).toBe(before);
+  });
+});
+
+describe('report facts', () => {
+  it('are kept equal to a rebuild from the records by the imports above', async () => {
+    await expectFactsMatchRebuild(database.db);
   });
 });

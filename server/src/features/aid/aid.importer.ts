@@ -15,6 +15,7 @@ import type { Importer, ImportContext } from '../import/importer.ts';
 import { OrgUnitsRepository } from '../org-units/org-units.repository.ts';
 import { SponsorsRepository } from '../sponsors/sponsors.repository.ts';
 import { AidRepository } from './aid.repository.ts';
+import { refreshReportFacts } from '../reports/facts/report-facts.ts';
 import { AidService } from './aid.service.ts';
 
 export interface AidImportRow {
@@ -282,6 +283,7 @@ export const aidImporter: Importer<AidImportRow> = {
       groups.set(key, [...(groups.get(key) ?? []), row]);
     }
     let done = rows.length - [...groups.values()].reduce((n, g) => n + g.length, 0);
+    const touched = new Set<string>();
     for (const group of groups.values()) {
       const first = group[0]!;
       await aid.handoverIn(
@@ -297,10 +299,13 @@ export const aidImporter: Importer<AidImportRow> = {
           lines: group.map((g) => ({ childId: g.childId, amount: g.amount, items: g.items })),
         },
         lang,
+        null,
+        touched,
       );
       done += group.length;
       ic.progress?.(done);
     }
+    await refreshReportFacts(ic.db, touched);
     const created = rows.filter((x) => !x.existing).length;
     return { created, updated: 0, unchanged: rows.length - created };
   },

@@ -52,7 +52,7 @@ export class AidRepository {
     }
   }
 
-  /** Marks the open or pledged needs of these items of a child as delivered. */
+  /** Marks the open or pledged needs of these items of a child as delivered (the caller refreshes its facts). */
   async deliverNeeds(childId: string, itemCodes: readonly string[]) {
     if (itemCodes.length === 0) return 0;
     const r = await this.db

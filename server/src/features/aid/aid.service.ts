@@ -10,6 +10,7 @@ import { formatTenge } from '#domain/money';
 import { policy } from '../../access/policy.ts';
 import type { Database } from '../../db/engine.ts';
 import type { DB } from '../../db/schema.ts';
+import { refreshReportFacts } from '../reports/facts/report-facts.ts';
 import { AppError, invalid, notFound, type Message } from '../../http/app-error.ts';
 import { decodeCursor, encodeCursor } from '../../http/common.schema.ts';
 import type { RequestContext } from '../../http/request-context.ts';
@@ -267,13 +268,18 @@ export class AidService {
     return { handover: await this.get(ctx, done.id), warnings: done.warnings };
   }
 
-  /** The same within the caller's transaction (a pledge delivered records its aid this way). */
+  /**
+   * The same within the caller's transaction (a pledge delivered records its aid this way). The report facts of
+   * the children are refreshed before it returns, or, given `deferFacts`, their ids are added there for the caller
+   * to refresh once at the end (an import: the cube's rows are then held only for the end of its transaction).
+   */
   async handoverIn(
     trx: Kysely<DB>,
     ctx: RequestContext,
     input: HandoverInput,
     lang: Lang,
     pledgeId: string | null = null,
+    deferFacts?: Set<string>,
   ) {
     const p = await this.prepare(trx, ctx, input, lang);
     const repo = new AidRepository(trx);
@@ -319,6 +325,12 @@ export class AidService {
       needsDelivered += await repo.deliverNeeds(
         l.childId,
         l.items.map((x) => x.item),
+      );
+    if (deferFacts) for (const l of p.lines) deferFacts.add(l.childId);
+    else
+      await refreshReportFacts(
+        trx,
+        p.lines.map((l) => l.childId),
       );
     await new AuditRepository(trx).write(ctx.viewer, ctx.ip, {
       action: 'create',
@@ -476,6 +488,10 @@ export class AidService {
         // The unique index on `reverses` refused a second reversal made at the same moment.
         throw new AppError(409, 'already_reversed', { key: 'help:aid.alreadyReversed' });
       }
+      await refreshReportFacts(
+        trx,
+        open.map((r) => r.child_id),
+      );
       await new AuditRepository(trx).write(ctx.viewer, ctx.ip, {
         action: 'reverse',
         entity: 'aid',

@@ -1,6 +1,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import { makeValidIin } from '#domain/iin';
 import type { Database } from '../../db/engine.ts';
+import { refreshReportFacts } from '../reports/facts/report-facts.ts';
 
 // Test builders for help: children of the registry written straight into its tables (only the columns the aid
 // rules read), so that help tests do not depend on the registry's own validation.
@@ -101,5 +102,10 @@ export async function addChildren(
     }
     out.push({ id, iin, surname, name });
   }
+  // The registry's own writes keep the report facts current; so do these.
+  await refreshReportFacts(
+    db,
+    out.map((c) => c.id),
+  );
   return out;
 }

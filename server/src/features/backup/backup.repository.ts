@@ -1,8 +1,10 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/engine.ts';
 import type { DB } from '../../db/schema.ts';
+import { DERIVED_TABLES } from '../reports/facts/report-facts.repository.ts';
 
-const SKIP = new Set(['schema_migrations', 'schema_migrations_lock']);
+// Report facts are derived from the other tables: a restore rebuilds them instead of carrying them.
+const SKIP = new Set(['schema_migrations', 'schema_migrations_lock', ...DERIVED_TABLES]);
 
 /** Reads and writes whole tables generically, for backups. The only place that lists tables by introspection. */
 export class BackupRepository {

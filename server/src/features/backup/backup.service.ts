@@ -3,6 +3,7 @@ import { once } from 'node:events';
 import { createGunzip, createGzip } from 'node:zlib';
 import type { Database } from '../../db/engine.ts';
 import { AppError } from '../../http/app-error.ts';
+import { rebuildReportFacts } from '../reports/facts/report-facts.ts';
 import { BackupRepository } from './backup.repository.ts';
 
 const FORMAT = 'mektepke-jol-backup';
@@ -162,6 +163,7 @@ export class BackupService {
       await flush();
       if (table) onTable?.(table, counts[table] ?? 0);
       if (!header) throw new AppError(400, 'not_a_backup', { key: 'cli:restore.notABackup' });
+      await rebuildReportFacts(trx);
     });
   }
 }

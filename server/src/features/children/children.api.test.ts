@@ -3,6 +3,7 @@ import { makeValidIin } from '#domain/iin';
 import { startTestApp, type TestApp } from '../../test/test-app.ts';
 import { HttpClient } from '../../test/http-client.ts';
 import { given } from '../../test/given.ts';
+import { expectFactsMatchRebuild } from '../reports/test/facts-check.ts';
 
 let t: TestApp;
 let coordA: HttpClient;
@@ -574,5 +575,11 @@ describe('children: lists and export', () => {
       count: 2,
       filter: { class: '9Г' },
     });
+  });
+});
+
+describe('report facts', () => {
+  it('are kept equal to a rebuild from the records by every write above', async () => {
+    await expectFactsMatchRebuild(t.database.db);
   });
 });

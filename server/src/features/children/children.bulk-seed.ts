@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import { makeValidIin } from '#domain/iin';
 import type { DB } from '../../db/schema.ts';
+import { refreshReportFacts } from '../reports/facts/report-facts.ts';
 import { dupKeyOf, sortNameOf } from './children.validation.ts';
 
 const SURNAMES = ['Абенов', 'Ким', 'Сапаров', 'Иванов', 'Жумабаев', 'Омаров', 'Петров', 'Касымов'];
@@ -72,6 +73,10 @@ export async function seedManyChildren(
     }
     await db.insertInto('children').values(rows).execute();
     if (categories.length > 0) await db.insertInto('child_categories').values(categories).execute();
+    await refreshReportFacts(
+      db,
+      rows.map((r) => r.id),
+    );
   }
   return lastIin;
 }

@@ -4,6 +4,7 @@ import type { RequestContext } from '../../http/request-context.ts';
 import { startTestApp, type TestApp } from '../../test/test-app.ts';
 import { HttpClient } from '../../test/http-client.ts';
 import { given } from '../../test/given.ts';
+import { expectFactsMatchRebuild } from '../reports/test/facts-check.ts';
 
 // The issue's "done when": a coordinator imports a 5 000-row Windows-1251 ';' CSV of children, sees the three
 // bad rows named, fixes them, imports, finds a child by IIN and exports the filtered list. (Windows-1251 has no
@@ -98,4 +99,10 @@ describe('children import, end to end through the import engine', () => {
     const list = await coord.get(`/api/children?category=asp&class=${encodeURIComponent('1А')}&limit=500`);
     expect(list.body.total).toBeGreaterThan(0);
   }, 480_000);
+});
+
+describe('report facts', () => {
+  it('are kept equal to a rebuild from the records by every write above', async () => {
+    await expectFactsMatchRebuild(t.database.db);
+  });
 });

@@ -17,6 +17,9 @@ import type {
   ChildStatusHistoryTable,
   DB,
 } from '../../db/schema.ts';
+import { refreshReportFacts } from '../reports/facts/report-facts.ts';
+
+const FACT_COLUMNS = ['status', 'org_unit_id', 'org_path', 'not_attending'] as const;
 import type { ChildFilter, ChildSort } from './children.schema.ts';
 
 export type ChildRow = Selectable<ChildrenTable> & {
@@ -220,6 +223,10 @@ export class ChildrenRepository {
         .values(rows.slice(i, i + CHUNK))
         .execute();
     }
+    await refreshReportFacts(
+      this.db,
+      rows.map((r) => r.id),
+    );
   }
 
   async insertDetailsMany(
@@ -245,6 +252,10 @@ export class ChildrenRepository {
         .values(history.slice(i, i + CHUNK))
         .execute();
     }
+    await refreshReportFacts(
+      this.db,
+      categories.map((c) => c.child_id),
+    );
   }
 
   /** Which of these IINs children already hold, anywhere: for matching import rows, never shown as is. */
@@ -280,8 +291,11 @@ export class ChildrenRepository {
     return out;
   }
 
+  // Every write of a child, its categories or its school refreshes the child's report facts in the same
+  // transaction (see reports/facts), so reports above the school stay exact without re-reading the subtree.
   async insert(row: Insertable<ChildrenTable>): Promise<void> {
     await this.db.insertInto('children').values(row).execute();
+    await refreshReportFacts(this.db, [row.id]);
   }
 
   /** Applies the change only if nobody changed the child since `version`; returns whether it did. */
@@ -292,7 +306,10 @@ export class ChildrenRepository {
       .where('id', '=', id)
       .where('version', '=', version)
       .executeTakeFirst();
-    return Number(r.numUpdatedRows) === 1;
+    if (Number(r.numUpdatedRows) !== 1) return false;
+    // Only the status, the school and the not-attending flag are report facts of the child itself.
+    if (FACT_COLUMNS.some((c) => c in patch)) await refreshReportFacts(this.db, [id]);
+    return true;
   }
 
   async replaceGuardians(childId: string, rows: Omit<Insertable<ChildGuardiansTable>, 'id' | 'child_id'>[]) {
@@ -309,11 +326,12 @@ export class ChildrenRepository {
     rows: Omit<Insertable<ChildCategoriesTable>, 'id' | 'child_id'>[],
   ) {
     await this.db.deleteFrom('child_categories').where('child_id', '=', childId).execute();
-    if (rows.length === 0) return;
-    await this.db
-      .insertInto('child_categories')
-      .values(rows.map((r) => ({ ...r, id: uuidv7(), child_id: childId })))
-      .execute();
+    if (rows.length > 0)
+      await this.db
+        .insertInto('child_categories')
+        .values(rows.map((r) => ({ ...r, id: uuidv7(), child_id: childId })))
+        .execute();
+    await refreshReportFacts(this.db, [childId]);
   }
 
   async addHistory(row: Omit<Insertable<ChildStatusHistoryTable>, 'id' | 'at'>) {
@@ -438,6 +456,7 @@ export class ChildrenRepository {
       .set({ org_path: orgPath })
       .where('child_id', '=', id)
       .execute();
+    await refreshReportFacts(this.db, [id]);
   }
 }
 

@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import type { Scope } from '../../access/policy.ts';
 import { inScope } from '../../access/scope-sql.ts';
 import type { ChildNeedsTable, DB, NeedItemsTable, NeedStatus } from '../../db/schema.ts';
+import { refreshReportFacts } from '../reports/facts/report-facts.ts';
 
 export type NeedRow = Selectable<ChildNeedsTable> & { item_code: string };
 export type NeedItemRow = Selectable<NeedItemsTable>;
@@ -56,8 +57,10 @@ export class NeedsRepository {
     return this.needs().where('n.child_id', '=', childId).where('n.id', '=', needId).executeTakeFirst();
   }
 
+  // Open needs of listed children are report facts (the public page), refreshed in the same transaction.
   async insert(row: Insertable<ChildNeedsTable>) {
     await this.db.insertInto('child_needs').values(row).execute();
+    await refreshReportFacts(this.db, [row.child_id]);
   }
 
   async update(id: string, version: number, patch: Updateable<ChildNeedsTable>): Promise<boolean> {
@@ -67,11 +70,33 @@ export class NeedsRepository {
       .where('id', '=', id)
       .where('version', '=', version)
       .executeTakeFirst();
-    return Number(r.numUpdatedRows) === 1;
+    if (Number(r.numUpdatedRows) !== 1) return false;
+    await this.refreshFactsOf([id]);
+    return true;
   }
 
   async delete(id: string) {
+    const row = await this.db
+      .selectFrom('child_needs')
+      .select('child_id')
+      .where('id', '=', id)
+      .executeTakeFirst();
     await this.db.deleteFrom('child_needs').where('id', '=', id).execute();
+    if (row) await refreshReportFacts(this.db, [row.child_id]);
+  }
+
+  /** Refreshes the report facts of the children holding these needs. */
+  async refreshFactsOf(needIds: readonly string[]) {
+    if (needIds.length === 0) return;
+    const rows = await this.db
+      .selectFrom('child_needs')
+      .select('child_id')
+      .where('id', 'in', [...needIds])
+      .execute();
+    await refreshReportFacts(
+      this.db,
+      rows.map((r) => r.child_id),
+    );
   }
 
   /**

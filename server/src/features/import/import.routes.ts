@@ -27,7 +27,7 @@ function displayName(filename: string | undefined): string {
 }
 
 /** Reads the multipart upload; a file over UPLOAD_MAX_MB is cut off while streaming and refused by name. */
-async function readUpload(req: FastifyRequest, maxBytes: number): Promise<Upload> {
+export async function readUpload(req: FastifyRequest, maxBytes: number): Promise<Upload> {
   const upload: Upload = { files: [], fields: {} };
   if (!req.isMultipart()) throw invalid({ file: { key: 'import:file.noFile' } });
   for await (const part of req.parts()) {
@@ -90,7 +90,7 @@ async function streamWithProgress(
   reply.raw.end();
 }
 
-const UploadFields = z.object({
+export const UploadFields = z.object({
   org: z.string().max(40).optional(),
   campaign: z
     .string()

@@ -8,6 +8,7 @@ import type { RequestContext } from '../../http/request-context.ts';
 import { translate } from '../../i18n/translator.ts';
 import { policy } from '../../access/policy.ts';
 import { AuditRepository } from '../audit/audit.repository.ts';
+import { importRows } from '../system/metrics.ts';
 import { columnLabel, recognizeSheet, type HeaderMatch } from './import.headers.ts';
 import { ImportFileError, parseImportFile, tooLarge, type ParsedSheet } from './import.parser.ts';
 import { templateCsv, templateXlsx } from './import.templates.ts';
@@ -185,6 +186,9 @@ export class ImportService {
       }
       if (dryRun) throw new PreviewRollback();
       await trx.commit().execute();
+      for (const sheet of reports.flatMap((r) => r.sheets)) {
+        if (sheet.applied && sheet.kind) importRows.inc({ kind: sheet.kind }, sheet.valid);
+      }
     } catch (error) {
       await trx.rollback().execute();
       if (!(error instanceof PreviewRollback)) throw error;

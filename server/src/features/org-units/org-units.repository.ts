@@ -2,6 +2,7 @@ import type { Kysely, Selectable } from 'kysely';
 import type { Scope } from '../../access/policy.ts';
 import { inScope } from '../../access/scope-sql.ts';
 import type { DB, OrgUnitsTable } from '../../db/schema.ts';
+import { ReportFactsRepository } from '../reports/facts/report-facts.repository.ts';
 
 export type OrgUnitRow = Selectable<OrgUnitsTable> & { parent_code: string | null };
 
@@ -82,8 +83,10 @@ export class OrgUnitsRepository {
       .executeTakeFirst();
   }
 
+  /** Inserts a unit and its row of the org structure the reports group by (same transaction). */
   async insert(row: Omit<Selectable<OrgUnitsTable>, 'version'>): Promise<void> {
     await this.db.insertInto('org_units').values(row).execute();
+    await new ReportFactsRepository(this.db).addUnit(row);
   }
 
   /** Applies the change only if nobody changed the unit since `version`; returns whether it did. */

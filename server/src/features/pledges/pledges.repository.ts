@@ -2,6 +2,7 @@ import { sql, type Kysely, type Selectable, type SqlBool } from 'kysely';
 import type { Scope } from '../../access/policy.ts';
 import { inScope } from '../../access/scope-sql.ts';
 import type { DB, PledgesTable } from '../../db/schema.ts';
+import { NeedsRepository } from '../children/needs.repository.ts';
 
 /** The only SQL of pledges. */
 export class PledgesRepository {
@@ -135,6 +136,7 @@ export class PledgesRepository {
       .where('id', 'in', [...needIds])
       .where('status', '=', 'open')
       .execute();
+    await new NeedsRepository(this.db).refreshFactsOf(needIds);
   }
 }
 

@@ -1,7 +1,6 @@
 // Turns the rows the repository read into the domain's ReportInput: a school gets its own records, a unit above
 // schools gets its own records (if any) and one input per child unit, down to the schools.
 import { isCategoryCode, type ChildMark } from '#domain/categories';
-import { AID_FORMS, type AidForm } from '#domain/aid-codes';
 import { COMMON_MESSAGES } from '#domain/common-messages';
 import { isLang, type Lang } from '#domain/lang';
 import type {
@@ -11,43 +10,9 @@ import type {
   ReportInput,
   ReportRaid,
 } from '#domain/report/report-input';
-import type { CampaignRow, ChildRecord, ScopeRecords, UnitRow } from './reports.repository.ts';
-
-export function unitName(unit: Pick<UnitRow, 'name_ru' | 'name_kk' | 'name_en'>, lang: Lang): string {
-  if (lang === 'kk') return unit.name_kk || unit.name_ru;
-  if (lang === 'en') return unit.name_en ?? unit.name_ru;
-  return unit.name_ru;
-}
-
-/** The campaign that applies at a path: its own, else the nearest above it. */
-function effectiveCampaign(campaigns: readonly CampaignRow[], path: string): CampaignRow | undefined {
-  return campaigns
-    .filter((c) => path.startsWith(c.org_path))
-    .sort((a, b) => b.org_path.length - a.org_path.length)[0];
-}
-
-function mottoOf(row: CampaignRow, lang: Lang): string | null {
-  // The motto is set in Kazakh and Russian; an English report quotes the Russian one.
-  return (lang === 'kk' ? (row.motto_kk ?? row.motto_ru) : (row.motto_ru ?? row.motto_kk)) ?? null;
-}
-
-function toAidForm(form: string): AidForm {
-  return (AID_FORMS as readonly string[]).includes(form) ? (form as AidForm) : 'goods';
-}
-
-function parseItems(json: string): ReportAid['items'] {
-  try {
-    const parsed = JSON.parse(json) as unknown;
-    if (!Array.isArray(parsed)) return [];
-    return parsed.flatMap((entry: unknown) => {
-      if (typeof entry !== 'object' || entry === null) return [];
-      const { item, quantity } = entry as { item?: unknown; quantity?: unknown };
-      return typeof item === 'string' && typeof quantity === 'number' ? [{ item, quantity }] : [];
-    });
-  } catch {
-    return [];
-  }
-}
+import { parseItems, toAidForm } from './aid-row-fields.ts';
+import { effectiveCampaign, mottoOf, unitName } from './report-names.ts';
+import type { ChildRecord, ScopeRecords, UnitRow } from './reports.repository.ts';
 
 function splitOrgs(text: string | null): string[] {
   return (text ?? '')
@@ -82,7 +47,7 @@ function indexRecords(records: ScopeRecords) {
   return {
     records,
     children: byPath(records.children),
-    moved: new Map(records.movedChildren.map((c) => [c.id, c])),
+    all: new Map([...records.children, ...records.movedChildren].map((c) => [c.id, c])),
     aid: byPath(records.aid),
     reversedBy: new Map(
       records.aid.flatMap((a) => (a.reverses ? ([[a.reverses, a.id]] as [string, string][]) : [])),
@@ -110,11 +75,13 @@ function recordsAt(index: RecordIndex, path: string, lang: Lang) {
     status: c.status,
   }));
   const aidRows = index.aid.get(path) ?? [];
-  // A child helped here who has moved since is on no list here: it is kept only so its categories count.
-  const movedHere = new Set(aidRows.map((a) => a.child_id).filter((id) => index.moved.has(id)));
+  // A child helped here who lives elsewhere now is on no list here: it is kept only so its categories count.
+  const movedHere = new Set(
+    aidRows.map((a) => a.child_id).filter((id) => index.all.get(id)?.org_path !== path),
+  );
   for (const id of movedHere) {
-    const moved = index.moved.get(id)!;
-    children.push({ id: moved.id, categories: childMarks(moved), status: 'archived' });
+    const moved = index.all.get(id);
+    if (moved) children.push({ id, categories: childMarks(moved), status: 'archived', movedOut: true });
   }
   const aid: ReportAid[] = aidRows.map((a) => ({
     id: a.id,

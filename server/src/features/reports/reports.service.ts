@@ -15,7 +15,8 @@ import { CONTENT_TYPES, renderReportFile, type FileFormat } from './render/rende
 import { reportDocument } from './render/report-document.ts';
 import { reportTables, type ReportTable } from './render/report-tables.ts';
 import { REPORTS_MESSAGES } from './render/reports-messages.ts';
-import { assembleReportInput, unitName } from './report-input-builder.ts';
+import { assembleReportInput } from './report-input-builder.ts';
+import { unitName } from './report-names.ts';
 import {
   ReportsRepository,
   type ChildRecord,

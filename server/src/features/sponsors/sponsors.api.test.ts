@@ -2,6 +2,7 @@ import { startTestApp, type TestApp } from '../../test/test-app.ts';
 import { HttpClient } from '../../test/http-client.ts';
 import { given } from '../../test/given.ts';
 import { addChildren } from '../aid/help-fixtures.ts';
+import { expectFactsMatchRebuild } from '../reports/test/facts-check.ts';
 
 let t: TestApp;
 let coordA: HttpClient;
@@ -177,5 +178,11 @@ describe('pledges', () => {
       statusReason: 'Спонсор отказался',
       overdue: false,
     });
+  });
+});
+
+describe('report facts', () => {
+  it('are kept equal to a rebuild from the records by every write above', async () => {
+    await expectFactsMatchRebuild(t.database.db);
   });
 });

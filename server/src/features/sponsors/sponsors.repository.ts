@@ -2,6 +2,7 @@ import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Scope } from '../../access/policy.ts';
 import { inScope } from '../../access/scope-sql.ts';
 import type { DB, SponsorsTable } from '../../db/schema.ts';
+import { refreshReportFacts } from '../reports/facts/report-facts.ts';
 
 export type SponsorRow = Selectable<SponsorsTable> & { org_code: string };
 
@@ -103,11 +104,22 @@ export class SponsorsRepository {
       .set({ sponsor_id: toId })
       .where('sponsor_id', '=', fromId)
       .executeTakeFirst();
+    const helped = await this.db
+      .selectFrom('aid')
+      .select('child_id')
+      .distinct()
+      .where('sponsor_id', '=', fromId)
+      .execute();
     const aid = await this.db
       .updateTable('aid')
       .set({ sponsor_id: toId })
       .where('sponsor_id', '=', fromId)
       .executeTakeFirst();
+    // The children's sponsor lines in the report facts move with their aid.
+    await refreshReportFacts(
+      this.db,
+      helped.map((r) => r.child_id),
+    );
     await this.db
       .updateTable('sponsors')
       .set({ merged_into: toId })

@@ -3,11 +3,19 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { ReportInput } from '#domain/report/report-input';
 import type { Database } from '../../../db/engine.ts';
+import { refreshReportFacts } from '../facts/report-facts.ts';
 
 const now = () => new Date().toISOString();
 
-export function reportGiven(database: Database) {
+/**
+ * `manualFacts`: leave the report facts alone (the caller refreshes them in bulk, like a set-based import does);
+ * by default each write refreshes the facts of its child, like the features' write paths.
+ */
+export function reportGiven(database: Database, opts: { manualFacts?: boolean } = {}) {
   const db = database.db;
+  const facts = async (childId: string) => {
+    if (!opts.manualFacts) await refreshReportFacts(db, [childId]);
+  };
   const unit = async (code: string) =>
     db.selectFrom('org_units').selectAll().where('code', '=', code).executeTakeFirstOrThrow();
   let seq = 0;
@@ -106,7 +114,46 @@ export function reportGiven(database: Database) {
           })
           .execute();
       }
+      await facts(id);
       return id;
+    },
+    /** Replaces a child's categories (and its not-attending flag). */
+    async setCategories(childId: string, marks: readonly string[]) {
+      await db.deleteFrom('child_categories').where('child_id', '=', childId).execute();
+      for (const c of marks.filter((m) => m !== 'not_attending')) {
+        await db
+          .insertInto('child_categories')
+          .values({
+            id: uuidv7(),
+            child_id: childId,
+            code: c,
+            doc_name: null,
+            doc_number: null,
+            doc_date: null,
+            valid_until: null,
+          })
+          .execute();
+      }
+      await db
+        .updateTable('children')
+        .set({ not_attending: marks.includes('not_attending') ? 1 : 0 })
+        .where('id', '=', childId)
+        .execute();
+      await facts(childId);
+    },
+    /** Moves a child to another school; its aid stays where it was handed over. */
+    async transfer(childId: string, code: string) {
+      const u = await unit(code);
+      await db
+        .updateTable('children')
+        .set({ org_unit_id: u.id, org_path: u.path })
+        .where('id', '=', childId)
+        .execute();
+      await facts(childId);
+    },
+    async setStatus(childId: string, status: 'proposed' | 'approved' | 'rejected' | 'helped' | 'archived') {
+      await db.updateTable('children').set({ status }).where('id', '=', childId).execute();
+      await facts(childId);
     },
     async sponsor(
       code: string,
@@ -187,6 +234,7 @@ export function reportGiven(database: Database) {
           created_by: 'test',
         })
         .execute();
+      await facts(opts.childId);
       return id;
     },
     async raid(
@@ -360,6 +408,7 @@ export function reportGiven(database: Database) {
           updated_at: now(),
         })
         .execute();
+      await facts(childId);
     },
 
     /**
