@@ -23,7 +23,7 @@ import { installAuthHook } from './http/auth-hook.ts';
 import { errorHandler } from './http/error-handler.ts';
 import { projectRoot } from './project-root.ts';
 import { buildServices, type Services } from './services.ts';
-import { installRequestLog } from './features/system/request-log.ts';
+import { installRequestLog, quietLogController } from './features/system/request-log.ts';
 import { systemRoutes } from './features/system/system.routes.ts';
 
 const webDist = join(projectRoot, 'web/dist/');
@@ -60,7 +60,7 @@ export async function buildApp({
         }
       : false,
     // installRequestLog logs each request once, at debug (info keeps slow requests and errors).
-    disableRequestLogging: true,
+    logController: quietLogController(),
     bodyLimit: 1024 * 1024,
     trustProxy: true,
   }).withTypeProvider<ZodTypeProvider>();
