@@ -30,6 +30,7 @@ class Browser {
       else this.cookies.set(k!, v.join('='));
     }
     const text = await res.text();
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the test reads arbitrary response shapes
     return { status: res.status, body: (text ? JSON.parse(text) : null) as Record<string, any> };
   }
 }
@@ -85,6 +86,7 @@ describe.skipIf(!postgresBase)('two server processes on one database', () => {
     expect(queued.status).toBe(202);
     const id = queued.body.id as string;
     const seen = new Set<string>();
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a job as the API answers it
     let job: Record<string, any>;
     for (let i = 0; ; i++) {
       const at = i % 2 === 0 ? a : b;
