@@ -1,5 +1,4 @@
 import iconv from 'iconv-lite';
-import { makeValidIin } from '#domain/iin';
 import { loadDemo } from '../features/demo/demo.service.ts';
 import { given } from '../test/given.ts';
 import { HttpClient } from '../test/http-client.ts';
@@ -63,7 +62,7 @@ beforeAll(async () => {
   };
   for (const [k, email] of Object.entries(emails)) {
     tokens[k] = await g.token(email);
-    as[k as keyof typeof as] = HttpClient.withToken(t.url, tokens[k]!);
+    as[k as keyof typeof as] = HttpClient.withToken(t.url, tokens[k]);
   }
   const db = t.database.db;
   [other, other2] = (await db
