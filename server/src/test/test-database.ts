@@ -18,9 +18,22 @@ export const testEngine = process.env.TEST_ENGINE === 'postgres' ? 'postgres' : 
  * A fresh, migrated database of the engine under test: a new SQLite file in a temp folder, or a new throwaway
  * PostgreSQL database on the server named by TEST_DATABASE_URL. Each test file gets its own.
  */
-export async function createTestDatabase(): Promise<TestDatabase> {
-  if (testEngine === 'postgres') {
-    const base = process.env.TEST_DATABASE_URL;
+export function createTestDatabase(): Promise<TestDatabase> {
+  return createTestDatabaseOf(testEngine);
+}
+
+/** The engine that is not under test: for tests that cross engines (a SQLite backup restored into PostgreSQL). */
+export const otherEngine = testEngine === 'postgres' ? 'sqlite' : 'postgres';
+
+/**
+ * A fresh, migrated database of the given engine. PostgreSQL uses TEST_DATABASE_URL, or the local server CI uses
+ * when a SQLite run needs the other engine.
+ */
+export async function createTestDatabaseOf(engine: 'sqlite' | 'postgres'): Promise<TestDatabase> {
+  if (engine === 'postgres') {
+    const base =
+      process.env.TEST_DATABASE_URL ??
+      (testEngine === 'sqlite' ? 'postgres://postgres@127.0.0.1:5432/postgres' : undefined);
     if (!base) throw new Error('TEST_ENGINE=postgres needs TEST_DATABASE_URL');
     const name = `mj_test_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
     const admin = new pg.Client({ connectionString: base });
