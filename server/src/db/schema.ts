@@ -364,6 +364,12 @@ export type ChildStatus = 'proposed' | 'approved' | 'rejected' | 'helped' | 'arc
 export type ChildSource = 'teacher' | 'family' | 'hotline' | 'raid' | 'import';
 export type NeedStatus = 'open' | 'pledged' | 'delivered';
 
+/** What a child is found by: folded name words and IIN tails (domain/name-search searchTerms). Derived. */
+export interface ChildSearchTermsTable {
+  child_id: string;
+  term: string;
+}
+
 export interface ChildrenTable {
   id: string;
   org_unit_id: string;
@@ -373,6 +379,8 @@ export interface ChildrenTable {
   name: string;
   patronymic: string | null;
   sort_name: string;
+  /** Kazakh-Russian alphabet order of the full name (domain/name-search nameSortKey); the list sorts by it. */
+  sort_key: Generated<string>;
   dup_key: string;
   birth_date: string;
   sex: 'm' | 'f' | null;
@@ -545,6 +553,7 @@ export interface DB {
   aid: AidTable;
   aid_proofs: AidProofsTable;
   children: ChildrenTable;
+  child_search_terms: ChildSearchTermsTable;
   child_guardians: ChildGuardiansTable;
   child_categories: ChildCategoriesTable;
   child_status_history: ChildStatusHistoryTable;

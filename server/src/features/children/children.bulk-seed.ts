@@ -4,6 +4,7 @@ import { makeValidIin } from '#domain/iin';
 import type { DB } from '../../db/schema.ts';
 import { refreshReportFacts } from '../reports/facts/report-facts.ts';
 import { dupKeyOf, sortNameOf } from './children.validation.ts';
+import { refreshNameSearch } from './children.repository.ts';
 
 const SURNAMES = ['Абенов', 'Ким', 'Сапаров', 'Иванов', 'Жумабаев', 'Омаров', 'Петров', 'Касымов'];
 
@@ -74,6 +75,10 @@ export async function seedManyChildren(
     await db.insertInto('children').values(rows).execute();
     if (categories.length > 0) await db.insertInto('child_categories').values(categories).execute();
     await refreshReportFacts(
+      db,
+      rows.map((r) => r.id),
+    );
+    await refreshNameSearch(
       db,
       rows.map((r) => r.id),
     );

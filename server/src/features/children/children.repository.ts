@@ -17,9 +17,11 @@ import type {
   ChildStatusHistoryTable,
   DB,
 } from '../../db/schema.ts';
+import { nameSortKey, searchTerms, searchWords } from '#domain/name-search';
 import { refreshReportFacts } from '../reports/facts/report-facts.ts';
 
 const FACT_COLUMNS = ['status', 'org_unit_id', 'org_path', 'not_attending'] as const;
+const SEARCH_COLUMNS = ['surname', 'name', 'patronymic', 'iin'] as const;
 import type { ChildFilter, ChildSort } from './children.schema.ts';
 
 export type ChildRow = Selectable<ChildrenTable> & {
@@ -30,10 +32,10 @@ export type ChildRow = Selectable<ChildrenTable> & {
 export type GuardianRow = Selectable<ChildGuardiansTable>;
 export type CategoryRow = Selectable<ChildCategoriesTable>;
 
-type SortKey = 'c.sort_name' | 'c.id' | 'c.grade' | 'c.class_label' | 'c.birth_date' | 'c.updated_at';
+type SortKey = 'c.sort_key' | 'c.id' | 'c.grade' | 'c.class_label' | 'c.birth_date' | 'c.updated_at';
 const SORT_KEYS: Record<'name' | 'class' | 'birthDate' | 'updated', SortKey[]> = {
-  name: ['c.sort_name', 'c.id'],
-  class: ['c.grade', 'c.class_label', 'c.sort_name', 'c.id'],
+  name: ['c.sort_key', 'c.id'],
+  class: ['c.grade', 'c.class_label', 'c.sort_key', 'c.id'],
   birthDate: ['c.birth_date', 'c.id'],
   updated: ['c.updated_at', 'c.id'],
 };
@@ -125,17 +127,21 @@ export class ChildrenRepository {
     else q = q.where('c.status', '!=', 'archived');
     if (filter.q) {
       const text = filter.q.trim();
-      // Digits look an IIN up. The masked view finds a child only by the whole IIN, so that a masked IIN cannot be
-      // rebuilt digit by digit from what a prefix search finds.
-      if (/^\d{12}$/.test(text)) q = q.where('c.iin', '=', text);
-      else if (/^\d{1,11}$/.test(text))
-        q = scope.masked ? q.where(sql<SqlBool>`1 = 0`) : q.where('c.iin', 'like', `${text}%`);
-      else
-        q = q.where(
-          'c.sort_name',
-          'like',
-          `%${escapeLike(text.toLocaleLowerCase('ru').replace(/ё/g, 'е'))}%`,
-        );
+      // Each word must start a term of the child (a name word folded Kazakh↔Russian, or an IIN tail), in any order.
+      // The masked view finds a child only by the whole IIN, so that a masked IIN cannot be rebuilt digit by digit
+      // from what partial searches find; school staff find one by any four or more consecutive digits.
+      for (const word of searchWords(text)) {
+        if (/^\d+$/.test(word) && word.length !== 12 && (scope.masked || word.length < 4)) {
+          q = q.where(sql<SqlBool>`1 = 0`);
+        } else if (/^\d{12}$/.test(word)) {
+          q = q.where('c.iin', '=', word);
+        } else {
+          const prefix = `${escapeLike(word)}%`;
+          q = q.where('c.id', 'in', (eb) =>
+            eb.selectFrom('child_search_terms as t').select('t.child_id').where('t.term', 'like', prefix),
+          );
+        }
+      }
     }
     if (filter.class) {
       const cls = filter.class;
@@ -227,6 +233,10 @@ export class ChildrenRepository {
       this.db,
       rows.map((r) => r.id),
     );
+    await refreshNameSearch(
+      this.db,
+      rows.map((r) => r.id),
+    );
   }
 
   async insertDetailsMany(
@@ -296,6 +306,7 @@ export class ChildrenRepository {
   async insert(row: Insertable<ChildrenTable>): Promise<void> {
     await this.db.insertInto('children').values(row).execute();
     await refreshReportFacts(this.db, [row.id]);
+    await refreshNameSearch(this.db, [row.id]);
   }
 
   /** Applies the change only if nobody changed the child since `version`; returns whether it did. */
@@ -309,6 +320,7 @@ export class ChildrenRepository {
     if (Number(r.numUpdatedRows) !== 1) return false;
     // Only the status, the school and the not-attending flag are report facts of the child itself.
     if (FACT_COLUMNS.some((c) => c in patch)) await refreshReportFacts(this.db, [id]);
+    if (SEARCH_COLUMNS.some((c) => c in patch)) await refreshNameSearch(this.db, [id]);
     return true;
   }
 
@@ -466,4 +478,36 @@ const CHUNK = 200;
 // '%' and '_' typed into a search are letters, not wildcards.
 function escapeLike(text: string): string {
   return text.replace(/[%_\\]/g, '');
+}
+
+/**
+ * Rewrites the sort key and search terms of these children from their names and IINs (domain/name-search), in the
+ * caller's transaction. Every write of a child's name or IIN calls it.
+ */
+export async function refreshNameSearch(db: Kysely<DB>, ids: string[]): Promise<void> {
+  for (let i = 0; i < ids.length; i += CHUNK) {
+    const chunk = ids.slice(i, i + CHUNK);
+    const rows = await db
+      .selectFrom('children')
+      .select(['id', 'surname', 'name', 'patronymic', 'iin'])
+      .where('id', 'in', chunk)
+      .execute();
+    await db.deleteFrom('child_search_terms').where('child_id', 'in', chunk).execute();
+    const terms: { child_id: string; term: string }[] = [];
+    for (const r of rows) {
+      const full = [r.surname, r.name, r.patronymic ?? ''].join(' ');
+      await db
+        .updateTable('children')
+        .set({ sort_key: nameSortKey(full) })
+        .where('id', '=', r.id)
+        .execute();
+      for (const term of searchTerms(full, r.iin)) terms.push({ child_id: r.id, term });
+    }
+    for (let j = 0; j < terms.length; j += 2 * CHUNK) {
+      await db
+        .insertInto('child_search_terms')
+        .values(terms.slice(j, j + 2 * CHUNK))
+        .execute();
+    }
+  }
 }
