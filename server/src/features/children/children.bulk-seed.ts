@@ -4,7 +4,7 @@ import { makeValidIin } from '#domain/iin';
 import type { DB } from '../../db/schema.ts';
 import { refreshReportFacts } from '../reports/facts/report-facts.ts';
 import { dupKeyOf, sortNameOf } from './children.validation.ts';
-import { refreshNameSearch } from './children.repository.ts';
+import { insertSearchTerms, withSortKey } from './children.repository.ts';
 
 const SURNAMES = ['Абенов', 'Ким', 'Сапаров', 'Иванов', 'Жумабаев', 'Омаров', 'Петров', 'Касымов'];
 
@@ -72,16 +72,13 @@ export async function seedManyChildren(
         });
       }
     }
-    await db.insertInto('children').values(rows).execute();
+    await db.insertInto('children').values(rows.map(withSortKey)).execute();
     if (categories.length > 0) await db.insertInto('child_categories').values(categories).execute();
     await refreshReportFacts(
       db,
       rows.map((r) => r.id),
     );
-    await refreshNameSearch(
-      db,
-      rows.map((r) => r.id),
-    );
+    await insertSearchTerms(db, rows);
   }
   return lastIin;
 }

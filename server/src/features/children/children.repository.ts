@@ -222,7 +222,8 @@ export class ChildrenRepository {
   }
 
   /** Many children at once (an import): multi-row inserts in chunks the engines' parameter limits allow. */
-  async insertMany(rows: Insertable<ChildrenTable>[]): Promise<void> {
+  async insertMany(given: Insertable<ChildrenTable>[]): Promise<void> {
+    const rows = given.map(withSortKey);
     for (let i = 0; i < rows.length; i += CHUNK) {
       await this.db
         .insertInto('children')
@@ -233,10 +234,7 @@ export class ChildrenRepository {
       this.db,
       rows.map((r) => r.id),
     );
-    await refreshNameSearch(
-      this.db,
-      rows.map((r) => r.id),
-    );
+    await insertSearchTerms(this.db, rows);
   }
 
   async insertDetailsMany(
@@ -304,9 +302,9 @@ export class ChildrenRepository {
   // Every write of a child, its categories or its school refreshes the child's report facts in the same
   // transaction (see reports/facts), so reports above the school stay exact without re-reading the subtree.
   async insert(row: Insertable<ChildrenTable>): Promise<void> {
-    await this.db.insertInto('children').values(row).execute();
+    await this.db.insertInto('children').values(withSortKey(row)).execute();
     await refreshReportFacts(this.db, [row.id]);
-    await refreshNameSearch(this.db, [row.id]);
+    await insertSearchTerms(this.db, [row]);
   }
 
   /** Applies the change only if nobody changed the child since `version`; returns whether it did. */
@@ -478,6 +476,27 @@ const CHUNK = 200;
 // '%' and '_' typed into a search are letters, not wildcards.
 function escapeLike(text: string): string {
   return text.replace(/[%_\\]/g, '');
+}
+
+type NameFields = Pick<Insertable<ChildrenTable>, 'id' | 'surname' | 'name' | 'patronymic' | 'iin'>;
+const fullNameOf = (r: NameFields) => [r.surname, r.name, r.patronymic ?? ''].join(' ');
+
+/** A new child's row with its sort key (domain/name-search), computed here so that no writer can forget it. */
+export function withSortKey<R extends NameFields>(row: R): R & { sort_key: string } {
+  return { ...row, sort_key: nameSortKey(fullNameOf(row)) };
+}
+
+/** The search terms of children just inserted, in the caller's transaction. */
+export async function insertSearchTerms(db: Kysely<DB>, rows: NameFields[]): Promise<void> {
+  const terms = rows.flatMap((r) =>
+    searchTerms(fullNameOf(r), r.iin ?? null).map((term) => ({ child_id: r.id, term })),
+  );
+  for (let j = 0; j < terms.length; j += 2 * CHUNK) {
+    await db
+      .insertInto('child_search_terms')
+      .values(terms.slice(j, j + 2 * CHUNK))
+      .execute();
+  }
 }
 
 /**
