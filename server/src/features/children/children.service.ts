@@ -427,7 +427,8 @@ export class ChildrenService {
   async exportRows(ctx: RequestContext, query: ChildFilter) {
     const scope = await this.orgUnits.scope(ctx, 'child.read', query.org);
     const filter = this.normalizeFilter(query);
-    const repo = this.repo();
+    // An export may read from the replica (DATABASE_READ_URL); its audit entry goes to the primary.
+    const repo = this.repo(this.database.reader);
     const rows = await repo.list(scope, filter, EXPORT_MAX);
     const details = await this.details(
       repo,
