@@ -48,18 +48,18 @@ describe.skipIf(!postgresBase)('reports on a streaming replica', () => {
     await db?.drop();
   });
 
-  const children = async (get: () => Promise<{ status: number; body: Record<string, any> }>) => {
+  const children = async (get: () => Promise<{ status: number; body: unknown }>) => {
     const res = await get();
     expect(res.status).toBe(200);
     // Children on the list or proposed for it (one entered through the web app starts as proposed).
-    const { listed, proposed } = res.body.children as { listed: number; proposed: number };
+    const { listed, proposed } = (res.body as { children: { listed: number; proposed: number } }).children;
     return listed + proposed;
   };
   const officer = () =>
     fetch(server!.url + REPORT, { headers: { authorization: `Bearer ${officerToken}` } }).then(
       async (res) => ({
         status: res.status,
-        body: (await res.json()) as Record<string, any>,
+        body: (await res.json()) as unknown,
       }),
     );
 

@@ -70,7 +70,7 @@ export function openDatabase(
         },
         async end() {},
       };
-      reader = new Kysely<DB>({ dialect: new PostgresDialect({ pool: routing as unknown as pg.Pool }) });
+      reader = new Kysely<DB>({ dialect: new PostgresDialect({ pool: routing }) });
       replica = { location: withoutPassword(opts.readUrl), poolStats: () => statsOf(replicaPool, max) };
       const closeReplica = async () => {
         await reader.destroy();
