@@ -2,7 +2,7 @@ import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
 import { CATEGORY_CODES } from '#domain/categories';
 import type { Scope } from '../../access/policy.ts';
 import { inScope } from '../../access/scope-sql.ts';
-import type { DB } from '../../db/schema.ts';
+import type { ChildStatus, DB } from '../../db/schema.ts';
 import { campaignRecords } from './report-figures.repository.ts';
 
 /** The sort key of the last record of a page: the next page starts after it. */
@@ -113,7 +113,7 @@ export class ReportTraceRepository {
     return { records: num(row?.records), students: num(row?.students), amount: num(row?.amount) };
   }
 
-  private childRows(sees: Scope, statuses: readonly string[] | 'notAttending') {
+  private childRows(sees: Scope, statuses: readonly ChildStatus[] | 'notAttending') {
     const q = this.db
       .selectFrom('children as c')
       .where(inScope(sees, 'c.org_path', { classColumn: 'c.class_label' }));
@@ -124,7 +124,7 @@ export class ReportTraceRepository {
 
   async childPage(
     sees: Scope,
-    statuses: readonly string[] | 'notAttending',
+    statuses: readonly ChildStatus[] | 'notAttending',
     key: TraceKey | null,
     limit: number,
   ) {
@@ -141,7 +141,7 @@ export class ReportTraceRepository {
     return page(rows, limit, (r) => [r.org_path, r.sort_name, r.id]);
   }
 
-  async childCount(sees: Scope, statuses: readonly string[] | 'notAttending'): Promise<number> {
+  async childCount(sees: Scope, statuses: readonly ChildStatus[] | 'notAttending'): Promise<number> {
     const row = await this.childRows(sees, statuses)
       .select((eb) => eb.fn.countAll().as('n'))
       .executeTakeFirst();

@@ -6,6 +6,7 @@ import type { Report } from '#domain/report/report';
 import { policy, type Scope } from '../../access/policy.ts';
 import type { Viewer } from '../../access/viewer.ts';
 import type { Database } from '../../db/engine.ts';
+import type { ChildStatus } from '../../db/schema.ts';
 import { invalid, notFound } from '../../http/app-error.ts';
 import type { RequestContext } from '../../http/request-context.ts';
 import { CONTENT_TYPES, renderReportFile, type FileFormat } from './render/render-report.ts';
@@ -18,7 +19,7 @@ import { ReportFiguresRepository } from './report-figures.repository.ts';
 import { ReportReader } from './report-reader.ts';
 import { ReportTraceRepository, type TraceKey } from './report-trace.repository.ts';
 import { unitName } from './report-names.ts';
-import { ReportsRepository, type ChildRecord, type UnitRow } from './reports.repository.ts';
+import { ReportsRepository, type UnitRow } from './reports.repository.ts';
 import {
   REPORT_FORMATS,
   type PublicCampaign,
@@ -97,14 +98,16 @@ function decodeCursor(text: string): TraceCursor {
 
 /** "Аманова А. Б., 5А" for a child of the registry. */
 function childLabel(
-  child: Pick<ChildRecord, 'surname' | 'name' | 'patronymic' | 'class_label'> | undefined,
+  child:
+    | { surname: string; name: string | null; patronymic: string | null; class_label: string | null }
+    | undefined,
 ): string {
   if (!child) return '—';
   const initials = [child.name, child.patronymic]
     .filter((p): p is string => Boolean(p))
     .map((p) => `${p.charAt(0)}.`)
     .join(' ');
-  return `${child.surname} ${initials}, ${child.class_label}`;
+  return `${child.surname} ${initials}, ${child.class_label ?? ''}`;
 }
 
 export class ReportsService {
@@ -240,7 +243,7 @@ export class ReportsService {
         };
       });
     } else if (group === 'children') {
-      const statuses =
+      const statuses: ChildStatus[] | 'notAttending' =
         figure === 'listed' ? ['approved', 'helped'] : figure === 'proposed' ? ['proposed'] : 'notAttending';
       counts = async () => {
         const v = (await cubeValue(0, DIM.children, figure))?.students ?? 0;
@@ -290,7 +293,7 @@ export class ReportsService {
         kind: 'raid',
         id: c.id,
         date: c.held_on,
-        label: c.child_id && c.surname ? childLabel({ ...c, surname: c.surname }) : c.full_name,
+        label: c.child_id && c.surname !== null ? childLabel({ ...c, surname: c.surname }) : c.full_name,
         ...orgOf(c),
         amount: null,
       }));
