@@ -2,6 +2,7 @@ import { render, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { AppProviders } from '../../app/app-providers.tsx';
 import { createServices } from '../../app/create-services.ts';
+import { createI18n } from '../../test/i18n.ts';
 import { ImportReportView } from './import-report-view.tsx';
 import type { ImportReport } from './import.api.ts';
 
@@ -56,7 +57,7 @@ const report: ImportReport = {
 
 function renderView(r: ImportReport) {
   return render(
-    <AppProviders services={createServices('ru')} env="test">
+    <AppProviders services={createServices(createI18n('ru'))} env="test">
       <ImportReportView report={r} />
     </AppProviders>,
   );
