@@ -16,6 +16,7 @@ import { REPORTS_MESSAGES } from './render/reports-messages.ts';
 import { DIM } from './facts/child-facts.ts';
 import { factsGeneration } from './facts/report-facts.ts';
 import { ReportFiguresRepository } from './report-figures.repository.ts';
+import { ReportLimiter } from './report-limiter.ts';
 import { ReportReader } from './report-reader.ts';
 import { ReportTraceRepository, type TraceKey } from './report-trace.repository.ts';
 import { unitName } from './report-names.ts';
@@ -111,6 +112,8 @@ function childLabel(
 }
 
 export class ReportsService {
+  private readonly limiter = new ReportLimiter();
+
   constructor(private readonly database: Database) {}
 
   private get repo() {
@@ -131,13 +134,23 @@ export class ReportsService {
   /** The report computed in SQL from the facts (ReportReader); 404 outside scope or without a campaign. */
   async build(ctx: RequestContext, orgCode: string | undefined, year: number, lang: Lang) {
     const { unit, scope } = await this.unitOf(ctx.viewer, orgCode);
-    return { unit, scope, report: await this.reportOf(scope, unit, year, lang) };
+    return { unit, scope, report: await this.reportOf(scope, unit, year, lang, ctx.viewer.userId) };
   }
 
-  private async reportOf(scope: Scope, unit: UnitRow, year: number, lang: Lang): Promise<Report> {
+  /** Computed once for everyone asking at the same time, within the per-user and per-process limits. */
+  private async reportOf(
+    scope: Scope,
+    unit: UnitRow,
+    year: number,
+    lang: Lang,
+    userId: string | null,
+  ): Promise<Report> {
     const campaigns = await this.repo.campaigns(scope, year);
     if (campaigns.length === 0) throw notFound();
-    return new ReportReader(this.database.db).report(scope, unit, year, lang, campaigns);
+    const key = [unit.id, year, lang, scope.prefix, scope.notExact, scope.exact.join(',')].join('|');
+    return this.limiter.run(userId, key, () =>
+      new ReportReader(this.database.db).report(scope, unit, year, lang, campaigns),
+    );
   }
 
   async report(ctx: RequestContext, query: ReportQuery): Promise<ReportOutput> {
@@ -347,7 +360,7 @@ export class ReportsService {
     const years = await this.repo.campaignYears(scope);
     const year = query.campaign ?? years[0];
     if (year === undefined) throw notFound();
-    const report = await this.reportOf(scope, unit, year, lang);
+    const report = await this.reportOf(scope, unit, year, lang, ctx.viewer.userId);
     const figures = new ReportFiguresRepository(this.database.db);
     const [cube, totals] = await Promise.all([
       figures.cube(year, [unit.id], [DIM.day, DIM.first, DIM.coverage]),
@@ -413,7 +426,7 @@ export class ReportsService {
     if (cached && cached.generation === factsGeneration() && cached.until > Date.now()) return cached.page;
     const generation = factsGeneration();
     const scope = policy.everywhere('report.read', 'public', unit);
-    const report = await this.reportOf(scope, unit, year, lang);
+    const report = await this.reportOf(scope, unit, year, lang, null);
     const small = report.total.students > 0 && report.total.students < PUBLIC_MIN_GROUP;
     const helped = report.sponsors.list;
     const needs = await new ReportFiguresRepository(this.database.db).openNeeds(unit.id);
