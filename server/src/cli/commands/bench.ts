@@ -24,7 +24,7 @@ export function registerBench(program: Command, io: CliIo) {
       '--postgres',
       'run on a throwaway database on the PostgreSQL server of DATABASE_URL (default: a temp SQLite file)',
     )
-    .option('--only <text>', 'only benchmarks whose name contains this')
+    .option('--only <text>', 'only benchmarks whose name contains this (or one of several, comma-separated)')
     .option('--out <file>', 'where to write the JSON results')
     .action(async (opts: { scale: number; postgres?: boolean; only?: string; out?: string }) => {
       const url = cliConfig(io).DATABASE_URL;

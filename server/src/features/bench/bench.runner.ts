@@ -67,7 +67,9 @@ export async function runBenchmarks(opts: {
     };
     try {
       for (const c of benchCases) {
-        if (opts.only && !c.name.toLowerCase().includes(opts.only.toLowerCase())) continue;
+        // --only takes one text or several separated by commas; a case runs when its name contains any of them.
+        const wanted = opts.only?.toLowerCase().split(',').filter(Boolean) ?? [];
+        if (wanted.length > 0 && !wanted.some((w) => c.name.toLowerCase().includes(w.trim()))) continue;
         opts.log(`… ${c.name}`);
         results.push(await c.run(env));
       }
