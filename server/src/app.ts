@@ -14,7 +14,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
-import type { Config } from './config.ts';
+import { trustedProxies, type Config } from './config.ts';
 import type { Database } from './db/engine.ts';
 import { featureRoutes } from './features/routes.ts';
 import { AppError } from './http/app-error.ts';
@@ -70,7 +70,8 @@ export async function buildApp({
     // installRequestLog logs each request once, at debug (info keeps slow requests and errors).
     logController: quietLogController(),
     bodyLimit: 1024 * 1024,
-    trustProxy: true,
+    // Only the configured proxies may say who the client is (X-Forwarded-For); by default nobody can.
+    trustProxy: trustedProxies(config),
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
@@ -104,6 +105,18 @@ export async function buildApp({
   await app.register(csrf, {
     sessionPlugin: '@fastify/cookie',
     cookieOpts: { path: '/', sameSite: 'strict', httpOnly: true },
+    // A token is bound to the session it was issued for: another user's token (or one from before signing in
+    // again) is refused. The binding's secret is the session id itself, never sent to the browser, so the HMAC key
+    // may be the same in every process.
+    getUserInfo: (req) => req.sessionId ?? '',
+    csrfOpts: { hmacKey: 'mektepke-jol csrf token bound to a session' },
+  });
+  // Nothing the API answers is to be kept by a browser or a proxy cache: answers carry children's personal data.
+  // A route that chose its own caching (the public campaign page) keeps it.
+  app.addHook('onSend', async (req, reply, payload) => {
+    if (req.url.startsWith('/api/') && !reply.hasHeader('cache-control'))
+      reply.header('cache-control', 'no-store');
+    return payload;
   });
   await app.register(multipart, { limits: { fileSize: config.UPLOAD_MAX_MB * 1024 * 1024, files: 5 } });
   await app.register(swagger, {
