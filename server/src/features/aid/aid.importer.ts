@@ -146,7 +146,7 @@ export const aidImporter: Importer<AidImportRow> = {
   action: 'aid.write',
   columns: [
     { key: 'date', headers: ['Дата', 'Күні', 'Date'], required: true },
-    { key: 'iin', headers: ['ИИН', 'ЖСН', 'IIN'], required: true },
+    { key: 'iin', headers: ['ИИН', 'ЖСН', 'IIN'], required: true, iin: true },
     { key: 'source', headers: ['Источник', 'Көзі', 'Source'], required: true },
     { key: 'form', headers: ['Форма', 'Түрі', 'Form'], required: true },
     { key: 'amount', headers: ['Сумма', 'Сомасы', 'Amount'], required: false },
@@ -191,6 +191,7 @@ export const aidImporter: Importer<AidImportRow> = {
       const found = await new AidRepository(ic.db).childByIinWithin(reach, iin);
       if (!found) r.error('iin', 'help:import.childNotFound', { iin });
       else {
+        r.child = { name: `${found.surname} ${found.name}`, iin };
         school = await unitById(ic, found.org_unit_id);
         // The same rights as the web form: staff record their own school's help, an admin any in scope.
         if (!school || !mayRecordHelp(ic.ctx.viewer, school)) {

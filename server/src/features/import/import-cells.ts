@@ -1,9 +1,10 @@
 import { parseDateInput } from '#domain/dates';
+import { checkIin } from '#domain/iin';
 import { parseTenge } from '#domain/money';
 import { visibleChar } from '#domain/safe-text';
 import type { Vocabulary } from '#domain/vocabulary';
 import type { Message } from '../../http/app-error.ts';
-import type { RowIssue, RowResult } from './importer.ts';
+import type { RowChild, RowIssue, RowResult } from './importer.ts';
 
 // Reading one cell of an import row into a checked value. Every importer uses these, so text, dates and amounts
 // are read alike in every template. Free text is what people write — initials, «(мать)», №, quotes, digits, a
@@ -116,6 +117,36 @@ export function yearCell(
   return ok(n);
 }
 
+/**
+ * An IIN as a spreadsheet may have stored it. A number cell drops the leading zero (`090914602229` →
+ * `90914602229`): 11 digits whose zero-padded form is a valid IIN get the zero back, with a warning saying so.
+ * Exponent form (`1,60514E+11`) has lost digits for good and is refused with how to keep the column as text.
+ * Anything else is left to the IIN's own check.
+ */
+export function iinCell(
+  cells: Record<string, string>,
+  key: string,
+): { ok: true; value: string; warning?: RowIssue } | { ok: false; issue: RowIssue } {
+  const value = cell(cells, key);
+  if (/^\d(?:[.,]\d+)?e\+?\d+$/i.test(value)) {
+    return {
+      ok: false,
+      issue: { field: key, message: { key: 'import:cell.iinExponent', params: { value } } },
+    };
+  }
+  if (/^\d{11}$/.test(value) && checkIin(`0${value}`).ok) {
+    return {
+      ok: true,
+      value: `0${value}`,
+      warning: {
+        field: key,
+        message: { key: 'import:cell.iinZeroRestored', params: { value, iin: `0${value}` } },
+      },
+    };
+  }
+  return { ok: true, value };
+}
+
 /** The accepted values of a list as a person reads them: the display names in the user's language. */
 export function acceptedWords(names: Readonly<Record<string, string>>, codes?: readonly string[]): string {
   return (codes ?? Object.keys(names))
@@ -154,6 +185,8 @@ export function choiceCell<C extends string>(
 export class RowReader {
   readonly errors: RowIssue[] = [];
   readonly warnings: RowIssue[] = [];
+  /** The child the row is about, once the importer has found it (named in the row's messages). */
+  child: RowChild | undefined;
 
   constructor(readonly cells: Record<string, string>) {}
 
@@ -200,7 +233,8 @@ export class RowReader {
   /** The row's outcome: its errors if any were found, else the value built by `build`. */
   result<T>(build: () => T): RowResult<T> {
     const warnings = this.warnings.length > 0 ? this.warnings : undefined;
-    if (this.errors.length > 0) return { ok: false, errors: this.errors, warnings };
-    return { ok: true, value: build(), warnings };
+    const child = this.child;
+    if (this.errors.length > 0) return { ok: false, errors: this.errors, warnings, child };
+    return { ok: true, value: build(), warnings, child };
   }
 }

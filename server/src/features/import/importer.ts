@@ -17,6 +17,8 @@ export interface ImportColumn {
   /** Header names, matched case-insensitively after trimming: the canonical Russian one first, then kk, en, aliases. */
   headers: string[];
   required: boolean;
+  /** An IIN column: read as spreadsheets store IINs (a lost leading zero given back, exponent form refused). */
+  iin?: boolean;
 }
 
 /** A problem with one cell (or the whole row when field is '_'), as a catalog message. */
@@ -51,8 +53,15 @@ export interface ImportContext {
   progress?: (done: number) => void;
 }
 
+/** The child a row is about, when the importer found or read one: named in the row's messages. */
+export interface RowChild {
+  name: string;
+  iin: string | null;
+}
+
 export type RowResult<T> =
-  { ok: true; value: T; warnings?: RowIssue[] } | { ok: false; errors: RowIssue[]; warnings?: RowIssue[] };
+  | { ok: true; value: T; warnings?: RowIssue[]; child?: RowChild }
+  | { ok: false; errors: RowIssue[]; warnings?: RowIssue[]; child?: RowChild };
 
 export interface ApplyResult {
   created: number;
