@@ -159,7 +159,7 @@ const clients = {} as Record<RoleName, HttpClient>;
 const viewers = {} as Record<RoleName, Viewer>;
 const targets = {} as Record<Kind, Target[]>;
 let operations: { method: string; path: string }[] = [];
-const figures = { routes: 0, calls: 0, records: 0, scanned: 0 };
+const figures = { routes: 0, calls: 0, records: 0, scanned: 0, writeRoutes: 0, writeCalls: 0 };
 
 /** The template with its parameters filled for a call that needs no particular record. */
 function concrete(path: string): string {
@@ -367,15 +367,18 @@ describe('every route × every role, as the rules say', () => {
       const open = ['/api/auth/login', '/api/setup'].includes(op.path);
       // Signing out needs no body and touches only the caller's own session.
       if (op.path === '/api/auth/logout') continue;
+      figures.writeRoutes++;
+      figures.writeCalls++;
       const anon = await anonymous.request(op.method, path, {});
       if (!open && anon.status !== 401) wrong.push(`anonymous ${op.method} ${op.path}: ${anon.status}`);
       for (const role of Object.keys(ROLES) as RoleName[]) {
         const res = await clients[role].request(op.method, path, {});
-        figures.calls++;
+        figures.writeCalls++;
         if ((res.status >= 200 && res.status < 300) || res.status >= 500)
           wrong.push(`${role} ${op.method} ${op.path}: ${res.status} ${res.text.slice(0, 100)}`);
       }
     }
+    console.info(`route × role test, writes: ${JSON.stringify(figures)}`);
     expect(wrong).toEqual([]);
   });
 });
