@@ -273,7 +273,8 @@ beforeAll(async () => {
     .execute();
   await pick('campaign', campaigns, (r) => `campaign ${r.path}`);
   secrets = await readSecrets(t.database);
-});
+  // Loading the demo on PostgreSQL takes minutes on a busy machine; the limit only catches a hang.
+}, 600_000);
 afterAll(() => t.close());
 
 /** What the rules say a role gets for a record: 200, 403 or 404. */
