@@ -17,6 +17,8 @@ export interface ImportColumn {
   /** Header names, matched case-insensitively after trimming: the canonical Russian one first, then kk, en, aliases. */
   headers: string[];
   required: boolean;
+  /** An IIN column: read as spreadsheets store IINs (a lost leading zero given back, exponent form refused). */
+  iin?: boolean;
 }
 
 /** A problem with one cell (or the whole row when field is '_'), as a catalog message. */
@@ -72,6 +74,8 @@ export interface Importer<T = unknown> {
   columns: ImportColumn[];
   /** The action a row of this kind is (the engine refuses the file to roles that never have it). */
   action: ScopedAction;
+  /** Rows go into one unit given with `--org` (or the viewer's own unit); there is no unit column. */
+  needsUnit?: boolean;
   /** An example row for the downloadable template, by column key. */
   example?: Record<string, string>;
   /**
