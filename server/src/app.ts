@@ -5,7 +5,6 @@ import cookie from '@fastify/cookie';
 import csrf from '@fastify/csrf-protection';
 import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
-import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import {
@@ -23,7 +22,8 @@ import { installAuthHook } from './http/auth-hook.ts';
 import { errorHandler } from './http/error-handler.ts';
 import { projectRoot } from './project-root.ts';
 import { buildServices, type Services } from './services.ts';
-import { installRequestLog } from './features/system/request-log.ts';
+import { registerRateLimits } from './features/rate-limits/rate-limits.ts';
+import { installRequestLog, quietLogController } from './features/system/request-log.ts';
 import { systemRoutes } from './features/system/system.routes.ts';
 
 const webDist = join(projectRoot, 'web/dist/');
@@ -60,7 +60,7 @@ export async function buildApp({
         }
       : false,
     // installRequestLog logs each request once, at debug (info keeps slow requests and errors).
-    disableRequestLogging: true,
+    logController: quietLogController(),
     bodyLimit: 1024 * 1024,
     trustProxy: true,
   }).withTypeProvider<ZodTypeProvider>();
@@ -88,12 +88,7 @@ export async function buildApp({
     },
     crossOriginEmbedderPolicy: false,
   });
-  await app.register(rateLimit, {
-    global: true,
-    max: rateLimitMax,
-    timeWindow: '1 minute',
-    errorResponseBuilder: () => new AppError(429, 'too_many_requests', { key: 'errors:tooManyRequests' }),
-  });
+  await registerRateLimits(app, database, rateLimitMax);
   await app.register(cookie);
   await app.register(csrf, {
     sessionPlugin: '@fastify/cookie',

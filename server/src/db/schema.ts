@@ -558,6 +558,7 @@ export interface DB {
   report_facts_meta: ReportFactsMetaTable;
   jobs: JobsTable;
   job_files: JobFilesTable;
+  rate_limits: RateLimitsTable;
 }
 
 export type JobStatus = 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
@@ -598,4 +599,12 @@ export interface JobFilesTable {
   content_type: string;
   data: Buffer;
   created_at: string;
+}
+
+/** A shared rate-limit counter (http/rate-limit.ts): hits of one route by one caller until reset_at (ISO). */
+export interface RateLimitsTable {
+  /** `METHOD /route/template|caller` */
+  key: string;
+  hits: number;
+  reset_at: string;
 }

@@ -33,7 +33,8 @@ export class HttpClient {
       if (value === '' || /Max-Age=0|Expires=Thu, 01 Jan 1970/i.test(c)) this.cookies.delete(k!);
       else this.cookies.set(k!, value);
     }
-    const text = await res.text();
+    const data = Buffer.from(await res.arrayBuffer());
+    const text = data.toString('utf8');
     let json: unknown = undefined;
     try {
       json = text ? JSON.parse(text) : undefined;
@@ -41,7 +42,7 @@ export class HttpClient {
       json = undefined;
     }
     // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read arbitrary response shapes
-    return { status: res.status, body: json as any, text, headers: res.headers };
+    return { status: res.status, body: json as any, text, data, headers: res.headers };
   }
 
   get(path: string) {

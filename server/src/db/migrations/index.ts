@@ -6,6 +6,7 @@ import * as helpReference from './202611250235-help-reference.ts';
 import * as aid from './202611250240-aid.ts';
 import * as reportFacts from './202611261000-report-facts.ts';
 import * as jobs from './202612020130-jobs.ts';
+import * as rateLimits from './202612020400-rate-limits.ts';
 
 /**
  * Every migration, by name, in the order written. Append-only: add a line for a new file, never edit or remove one.
@@ -19,4 +20,5 @@ export const migrations: Record<string, Migration> = {
   '202611250240-aid': aid,
   '202611261000-report-facts': reportFacts,
   '202612020130-jobs': jobs,
+  '202612020400-rate-limits': rateLimits,
 };

@@ -3,6 +3,8 @@ import { AID_FORM_VOCABULARY, AID_FORMS, NEED_ITEM_VOCABULARY, type NeedItem } f
 import { COMMON_MESSAGES } from '#domain/common-messages';
 import { checkFvAid } from '#domain/eligibility';
 import { isLang } from '#domain/lang';
+import { formatTenge } from '#domain/money';
+import { formatDate } from '#domain/dates';
 import { normalizeLabel } from '#domain/label-lookup';
 import type { Database } from '../../db/engine.ts';
 import { isPostgres } from '../../db/portable.ts';
@@ -11,7 +13,7 @@ import { FvService, yearOf } from '../fv/fv.service.ts';
 import { policy, type Scope } from '../../access/policy.ts';
 import { mayRecordHelp } from '../fv/help-access.ts';
 import { acceptedWords, RowReader } from '../import/import-cells.ts';
-import type { Importer, ImportContext } from '../import/importer.ts';
+import type { Importer, ImportContext, RowIssue } from '../import/importer.ts';
 import { OrgUnitsRepository } from '../org-units/org-units.repository.ts';
 import { SponsorsRepository } from '../sponsors/sponsors.repository.ts';
 import { AidRepository } from './aid.repository.ts';
@@ -30,6 +32,8 @@ export interface AidImportRow {
   note: string | null;
   /** Already recorded with exactly these values: importing it again changes nothing. */
   existing: boolean;
+  /** For a new ФВ row: the school's fund it is paid from (settled across the file) and the child's IIN. */
+  fund: { key: string; iin: string } | null;
 }
 
 /** The services over the import's transaction, so that what they read and write is part of it. */
@@ -81,6 +85,13 @@ export function parseItems(text: string): ParsedItems {
     }
   }
   return out;
+}
+
+/** Orders by the given values only (never by where a row stands in the file). */
+function compare(a: unknown, b: unknown): number {
+  const x = JSON.stringify(a);
+  const y = JSON.stringify(b);
+  return x < y ? -1 : x > y ? 1 : 0;
 }
 
 type Unit = NonNullable<Awaited<ReturnType<OrgUnitsRepository['findByCode']>>>;
@@ -207,6 +218,7 @@ export const aidImporter: Importer<AidImportRow> = {
     }
 
     let existing = false;
+    let fund: string | null = null;
     if (child && school && date && form && r.errors.length === 0) {
       const items = JSON.stringify(parsedItems.items);
       existing = Boolean(
@@ -231,11 +243,14 @@ export const aidImporter: Importer<AidImportRow> = {
       if (source === 'fv' && !existing) {
         const year = yearOf(date);
         const fv = new FvService(within(ic.db));
-        const balanceKey = `aid.fv.${school.id}.${year}`;
-        if (!ic.state.has(balanceKey)) {
-          ic.state.set(balanceKey, (await fv.balanceForSpending(ic.db, school, year)).left);
-        }
-        const left = ic.state.get(balanceKey) as number;
+        fund = `${school.id}/${year}`;
+        // What the fund has left before this file; the file's own rows are charged against it in settle.
+        await cached(
+          ic,
+          `aid.fv.${fund}`,
+          async () => (await fv.balanceForSpending(ic.db, school, year)).left,
+        );
+        const pm = await cached(ic, `aid.pm.${year}`, () => fv.pm(year, ic.db));
         const cats = await new AidRepository(ic.db).categoriesOf([child.id]);
         const check = checkFvAid({
           childCategories: cats.map((c) => ({
@@ -244,20 +259,19 @@ export const aidImporter: Importer<AidImportRow> = {
             hasProof: Boolean(c.doc_name || c.doc_number),
           })),
           amount,
-          remaining: left,
-          pm: await fv.pm(year, ic.db),
+          remaining: Number.MAX_SAFE_INTEGER,
+          pm,
           date,
         });
         if (check.errors.includes('no-fv-category'))
           r.error('iin', 'help:aid.noFvCategoryRow', { row: rowNumber });
-        if (check.errors.includes('over-remaining')) {
-          r.error('amount', 'help:import.fvOverRemaining', { left: String(Math.max(left, 0)) });
-        }
         for (const w of check.warnings) {
           const code = w === 'below-pm' ? 'belowPm' : w === 'proof-missing' ? 'proofMissing' : 'proofExpired';
-          r.warn(code === 'belowPm' ? 'amount' : 'iin', `help:warning.${code}`, { row: rowNumber, pm: '' });
+          r.warn(code === 'belowPm' ? 'amount' : 'iin', `help:warning.${code}`, {
+            row: rowNumber,
+            pm: pm === null ? '' : formatTenge(pm, ic.lang),
+          });
         }
-        ic.state.set(balanceKey, left - amount);
       }
     }
     return r.result(() => ({
@@ -271,7 +285,43 @@ export const aidImporter: Importer<AidImportRow> = {
       items: parsedItems.items,
       note,
       existing,
+      fund: fund ? { key: fund, iin: iin! } : null,
     }));
+  },
+
+  /**
+   * A school's fund pays the file's ФВ rows in the order the help was given (date, then IIN, then amount), not in
+   * the order of the file: a row that does not fit what is left is refused and takes nothing, so a later row that
+   * fits still passes, and any order of the same rows refuses the same ones.
+   */
+  async settle(rows, ic) {
+    const refused = new Map<number, RowIssue[]>();
+    const paid = rows
+      .filter((r) => r.value.fund !== null)
+      .map((r) => ({ ...r, fund: r.value.fund! }))
+      .map((r) => ({ ...r, order: [r.value.date, r.fund.iin, r.value.amount, r.value.note, r.value.items] }))
+      .sort((a, b) => compare(a.fund.key, b.fund.key) || compare(a.order, b.order) || a.row - b.row);
+    const left = new Map<string, number>();
+    for (const { row, value, fund } of paid) {
+      const now = left.get(fund.key) ?? ((await ic.state.get(`aid.fv.${fund.key}`)) as number);
+      if (value.amount > now) {
+        refused.set(row, [
+          {
+            field: 'amount',
+            message: {
+              key: 'help:import.fvOverRemaining',
+              params: {
+                left: formatTenge(Math.max(now, 0), ic.lang),
+                amount: formatTenge(value.amount, ic.lang),
+                date: formatDate(value.date, ic.lang, 'short'),
+              },
+            },
+          },
+        ]);
+        left.set(fund.key, now);
+      } else left.set(fund.key, now - value.amount);
+    }
+    return refused;
   },
 
   async apply(rows, ic) {

@@ -166,6 +166,19 @@ export class CasesService {
       }
       if (!input.childName) throw invalid({ childName: { key: 'operations:errors.childMissing' } });
       await checkLinkedChild(trx, ctx, 'case.write', school.path, input.childId ?? null);
+      // A child has one open case at a time: a second one by hand is refused by name (a raid or a call that finds
+      // the child again keeps the open case instead, see openCase).
+      const open = input.childId ? await repo.openCaseOfChild(input.childId) : undefined;
+      if (open) {
+        const seen = await repo.find(open.id, visible);
+        throw new AppError(
+          409,
+          'case_open',
+          { key: 'operations:errors.caseOpen' },
+          undefined,
+          seen ? { existingId: seen.id } : undefined,
+        );
+      }
       const { id, created } = await openCase(trx, ctx, {
         id: input.id,
         orgPath: school.path,

@@ -406,7 +406,7 @@ export class ImportService {
         total,
       });
     progress(0);
-    const valid: unknown[] = [];
+    const valid: { row: number; value: unknown }[] = [];
     let counted = 0;
     for (const [n, r] of rows.entries()) {
       if (n > 0 && n % step === 0) progress(n);
@@ -429,14 +429,23 @@ export class ImportService {
         report.refused++;
         for (const e of errors) report.errors.push(issue(r.row, e));
       } else if (result.ok) {
-        valid.push(result.value);
+        valid.push({ row: r.row, value: result.value });
       }
     }
+    // What rows decide together (a fund shared by many rows) is settled once all are read, in the importer's
+    // own order, so a refused row takes nothing and the file's order changes nothing.
+    const settled = importer.settle ? await importer.settle(valid, ic) : new Map<number, RowIssue[]>();
+    const kept = valid.filter((v) => !settled.has(v.row));
+    if (settled.size > 0) {
+      report.refused += settled.size;
+      for (const [row, issues] of settled) for (const e of issues) report.errors.push(issue(row, e));
+      report.errors.sort((a, b) => a.row - b.row);
+    }
     report.rows = counted;
-    report.valid = valid.length;
+    report.valid = kept.length;
     progress(total);
     if (counted === 0) report.error = { key: 'import:file.noRows', params: place };
-    return valid;
+    return kept.map((v) => v.value);
   }
 }
 

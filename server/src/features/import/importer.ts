@@ -73,6 +73,12 @@ export interface Importer<T = unknown> {
    */
   validate(cells: Record<string, string>, rowNumber: number, ic: ImportContext): Promise<RowResult<T>>;
   /**
+   * Checks that depend on several rows together (what one fund can pay), after every row passed `validate`. It
+   * must decide in an order of its own (by date, by IIN…) so the outcome never depends on the order of the
+   * file's rows; the rows it returns issues for are refused and the others stay valid. Must not write anything.
+   */
+  settle?(rows: { row: number; value: T }[], ic: ImportContext): Promise<Map<number, RowIssue[]>>;
+  /**
    * Writes the valid rows inside the import's single transaction (and their audit entries). Importing the same file
    * again must change nothing: rows are matched by their natural key (IIN, code, sponsor name, …).
    */

@@ -23,6 +23,25 @@ const QUEUE = 'mektep-jobs';
 class Stop extends Error {}
 
 /**
+ * Creates the queue if no process did yet. Processes started together (systemd starting every instance at boot)
+ * race to create it on a fresh database, and PostgreSQL may answer one of them with a deadlock: that one waits a
+ * moment and looks again.
+ */
+async function createQueueOnce(boss: PgBoss) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      if (!(await boss.getQueue(QUEUE))) await boss.createQueue(QUEUE);
+      return;
+    } catch (err) {
+      const code = (err as { code?: string }).code;
+      // 40P01 deadlock, 23505 the other process created it first.
+      if (attempt >= 5 || (code !== '40P01' && code !== '23505')) throw err;
+      await new Promise((r) => setTimeout(r, 100 * attempt + Math.random() * 200));
+    }
+  }
+}
+
+/**
  * Runs the jobs of the `jobs` table in this process. On PostgreSQL pg-boss hands each queued job to one process
  * (SKIP LOCKED, polling, retention), so any number of processes share the work; on SQLite one process polls the
  * table itself. Either way the jobs table holds what users see, and each run holds its job by a conditional
@@ -58,7 +77,7 @@ export class JobRunner {
       });
       boss.on('error', (err) => console.warn(`job queue: ${err.message}`));
       await boss.start();
-      await boss.createQueue(QUEUE);
+      await createQueueOnce(boss);
       for (let i = 0; i < this.opts.concurrency; i++) {
         await boss.work<{ jobId: string }>(
           QUEUE,

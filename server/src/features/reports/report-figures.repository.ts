@@ -99,6 +99,38 @@ export class ReportFiguresRepository {
     return rows.map((r) => ({ ...r, students: num(r.students), amount: num(r.amount) }));
   }
 
+  /** The unit's totals per campaign year (the dashboard's history). */
+  async totalsByYear(unitId: string) {
+    const rows = await this.db
+      .selectFrom('report_cube')
+      .select(['year', 'students', 'amount'])
+      .where('unit_id', '=', unitId)
+      .where('dim', '=', DIM.total)
+      .where('key', '=', '')
+      .where('year', '>', 0)
+      .execute();
+    return rows.map((r) => ({ year: num(r.year), students: num(r.students), amount: num(r.amount) }));
+  }
+
+  /** Open needs of the children on the approved list at or below the unit, per item (the public page). */
+  async openNeeds(unitId: string) {
+    const rows = await this.db
+      .selectFrom('report_cube as c')
+      .innerJoin('need_items as i', 'i.code', 'c.key')
+      .select(['i.code', 'i.name_kk', 'i.name_ru', 'i.name_en', 'i.position', 'c.students', 'c.amount'])
+      .where('c.year', '=', 0)
+      .where('c.unit_id', '=', unitId)
+      .where('c.dim', '=', DIM.needs)
+      .where('c.students', '>', 0)
+      .execute();
+    return rows.map((r) => ({
+      ...r,
+      children: num(r.students),
+      quantity: num(r.amount),
+      position: num(r.position),
+    }));
+  }
+
   /** Campaign records: tied to one of this year's campaigns of the unit, or (raids, hotline) undated by campaign. */
   private inCampaign(
     column: string,

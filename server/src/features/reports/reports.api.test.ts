@@ -262,7 +262,9 @@ describe('the campaign report', () => {
     };
     const [r1, c1, c2] = [await build('R1'), await build('C1'), await build('C2')];
     expect(r1.units.map((u) => u.org.code)).toEqual(['C1', 'C2']);
-    expect(r1.units[0]!.units.map((u) => u.org.code)).toEqual(['SA', 'SB', 'SD']);
+    // One level of units: each unit below has its own report, with its own units.
+    expect(r1.units[0]!.units).toEqual([]);
+    expect(c1.units.map((u) => u.org.code)).toEqual(['SA', 'SB', 'SD']);
     expect(r1.total).toEqual({
       students: c1.total.students + c2.total.students,
       amount: c1.total.amount + c2.total.amount,

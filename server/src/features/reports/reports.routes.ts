@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { contextOf, type App } from '../../http/app-types.ts';
 import type { Services } from '../../services.ts';
+import { factsChanged } from './facts/report-facts.ts';
 import {
   OverviewQuery,
   PublicCampaign,
@@ -13,6 +14,10 @@ import {
 
 export function reportsRoutes(app: App, { reports }: Services) {
   const tags = ['reports'];
+  // Any write answered by this process may change a report: cached reports (the public page) are dropped.
+  app.addHook('onResponse', async (req) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') factsChanged();
+  });
   app.get('/api/reports', { schema: { tags, querystring: ReportQuery } }, async (req, reply) => {
     const out = await reports.report(contextOf(req), req.query);
     if (out.kind === 'json') return reply.send(out.body);

@@ -2,10 +2,9 @@ import { todayInKazakhstan } from '#domain/clock';
 import { isCategoryCode } from '#domain/categories';
 import { COMMON_MESSAGES } from '#domain/common-messages';
 import { isLang, LANGS, type Lang } from '#domain/lang';
-import { buildReport, effectiveAid } from '#domain/report/build-report';
+import { buildReport } from '#domain/report/build-report';
 import { reportNarrative, type NarrativeDocument } from '#domain/report/narrative';
 import type { Report } from '#domain/report/report';
-import { rollUp } from '#domain/report/roll-up';
 import { policy, type Scope } from '../../access/policy.ts';
 import type { Viewer } from '../../access/viewer.ts';
 import type { Database } from '../../db/engine.ts';
@@ -15,7 +14,11 @@ import { CONTENT_TYPES, renderReportFile, type FileFormat } from './render/rende
 import { reportDocument } from './render/report-document.ts';
 import { reportTables, type ReportTable } from './render/report-tables.ts';
 import { REPORTS_MESSAGES } from './render/reports-messages.ts';
+import { DIM } from './facts/child-facts.ts';
+import { factsGeneration } from './facts/report-facts.ts';
+import { ReportFiguresRepository } from './report-figures.repository.ts';
 import { assembleReportInput } from './report-input-builder.ts';
+import { ReportReader } from './report-reader.ts';
 import { unitName } from './report-names.ts';
 import {
   ReportsRepository,
@@ -34,6 +37,13 @@ import {
 
 /** Groups of fewer children than this are never shown on the public page. */
 export const PUBLIC_MIN_GROUP = 5;
+
+// The public page is asked for by anyone, often, for a few campaigns: it is kept per unit, year and language
+// until a write of this process changes the facts (factsGeneration), and at most a minute, so that writes made
+// by another process show within that minute.
+const PUBLIC_CACHE_MS = 60_000;
+const PUBLIC_CACHE_SIZE = 500;
+const publicCache = new Map<string, { page: PublicCampaign; generation: number; until: number }>();
 
 export type ReportOutput =
   { kind: 'json'; body: Report } | { kind: 'file'; body: Buffer; contentType: string; fileName: string };
@@ -103,9 +113,16 @@ export class ReportsService {
     return { unit, records };
   }
 
+  /** The report computed in SQL from the facts (ReportReader); 404 outside scope or without a campaign. */
   async build(ctx: RequestContext, orgCode: string | undefined, year: number, lang: Lang) {
-    const { unit, records } = await this.records(ctx.viewer, orgCode, year);
-    return { unit, records, report: buildReport(assembleReportInput(records, unit, lang)) };
+    const { unit, scope } = await this.unitOf(ctx.viewer, orgCode);
+    return { unit, scope, report: await this.reportOf(scope, unit, year, lang) };
+  }
+
+  private async reportOf(scope: Scope, unit: UnitRow, year: number, lang: Lang): Promise<Report> {
+    const campaigns = await this.repo.campaigns(scope, year);
+    if (campaigns.length === 0) throw notFound();
+    return new ReportReader(this.database.db).report(scope, unit, year, lang, campaigns);
   }
 
   async report(ctx: RequestContext, query: ReportQuery): Promise<ReportOutput> {
@@ -147,7 +164,8 @@ export class ReportsService {
   /** The records behind one figure of the report, within what the viewer may see. */
   async trace(ctx: RequestContext, query: TraceQuery) {
     const lang = checkLang(query.lang, viewerLang(ctx.viewer));
-    const { unit, records, report } = await this.build(ctx, query.org, query.campaign, lang);
+    const { unit, records } = await this.records(ctx.viewer, query.org, query.campaign);
+    const report = buildReport(assembleReportInput(records, unit, lang));
     // The figure is the report's; the records listed are only those the viewer may see (a teacher: their
     // classes' children, aid and calls), each kind by its own rule.
     const sees = policy.scope(ctx.viewer, 'report.trace', unit);
@@ -307,44 +325,41 @@ export class ReportsService {
     const years = await this.repo.campaignYears(scope);
     const year = query.campaign ?? years[0];
     if (year === undefined) throw notFound();
-    const { records, report } = await this.build(ctx, unit.code, year, lang);
-    const input = assembleReportInput(records, unit, lang);
-    const rows = effectiveAid(rollUp(input).aid);
+    const report = await this.reportOf(scope, unit, year, lang);
+    const figures = new ReportFiguresRepository(this.database.db);
+    const [cube, totals] = await Promise.all([
+      figures.cube(year, [unit.id], [DIM.day, DIM.first, DIM.coverage]),
+      figures.totalsByYear(unit.id),
+    ]);
     const start = Date.parse(`${report.campaign.from}T00:00:00Z`);
     const weekOf = (date: string) =>
       Math.max(0, Math.floor((Date.parse(`${date}T00:00:00Z`) - start) / 604_800_000));
-    const weeks = new Map<number, { week: number; fv: number; sponsors: number; students: Set<string> }>();
+    const weeks = new Map<number, { week: number; fv: number; sponsors: number; students: number }>();
     const lastWeek = weekOf(report.campaign.to);
-    for (let w = 0; w <= lastWeek; w += 1)
-      weeks.set(w, { week: w + 1, fv: 0, sponsors: 0, students: new Set() });
-    for (const a of rows) {
-      const w = weekOf(a.date);
-      const entry = weeks.get(w) ?? { week: w + 1, fv: 0, sponsors: 0, students: new Set<string>() };
-      if (a.source.kind === 'fv') entry.fv += a.amount;
-      else entry.sponsors += a.amount;
-      entry.students.add(a.childId);
+    for (let w = 0; w <= lastWeek; w += 1) weeks.set(w, { week: w + 1, fv: 0, sponsors: 0, students: 0 });
+    const weekAt = (date: string) => {
+      const w = weekOf(date);
+      const entry = weeks.get(w) ?? { week: w + 1, fv: 0, sponsors: 0, students: 0 };
       weeks.set(w, entry);
+      return entry;
+    };
+    for (const r of cube) {
+      if (r.year !== year) continue;
+      // A day's tenge by source; a week's children are those first helped (within the unit) that week.
+      if (r.dim === DIM.day) {
+        const [date, source] = r.key.split('|') as [string, string];
+        if (source === 'fv') weekAt(date).fv += r.amount;
+        else weekAt(date).sponsors += r.amount;
+      } else if (r.dim === DIM.first) weekAt(r.key).students += r.students;
     }
-    const helpedIds = new Set(rows.map((a) => a.childId));
-    const listed = records.children.filter((c) => c.status === 'approved' || c.status === 'helped');
-    const history = [];
-    for (const y of [...years].sort((a, b) => a - b)) {
-      if (y === year) {
-        history.push({ year: y, students: report.total.students, amount: report.total.amount });
-        continue;
-      }
-      const other = await this.repo.load(scope, y);
-      const r = buildReport(assembleReportInput(other, unit, lang));
-      history.push({ year: y, students: r.total.students, amount: r.total.amount });
-    }
+    const helped = cube.find((r) => r.year === year && r.dim === DIM.coverage)?.students ?? 0;
+    const byYear = new Map(totals.map((t) => [t.year, t]));
     return {
       org: { code: unit.code, name: unitName(unit, lang), type: unit.type },
       year,
       years,
-      weeks: [...weeks.values()]
-        .sort((a, b) => a.week - b.week)
-        .map((w) => ({ week: w.week, fv: w.fv, sponsors: w.sponsors, students: w.students.size })),
-      coverage: { listed: listed.length, helped: listed.filter((c) => helpedIds.has(c.id)).length },
+      weeks: [...weeks.values()].sort((a, b) => a.week - b.week),
+      coverage: { listed: report.children.listed, helped },
       categories: report.byCategory,
       units: report.units.map((u) => ({
         code: u.org.code,
@@ -354,7 +369,13 @@ export class ReportsService {
         listed: u.children.listed,
         closed: u.campaign.closed,
       })),
-      history,
+      history: [...years]
+        .sort((a, b) => a - b)
+        .map((y) => ({
+          year: y,
+          students: byYear.get(y)?.students ?? 0,
+          amount: byYear.get(y)?.amount ?? 0,
+        })),
       total: report.total,
     };
   }
@@ -365,30 +386,16 @@ export class ReportsService {
     // The public page shows figures only; it looks the unit up anywhere and names no one.
     const unit = await this.repo.findUnit(code, policy.everywhere('unit.read', 'public'));
     if (!unit) throw notFound();
+    const key = `${unit.id}|${year}|${lang}`;
+    const cached = publicCache.get(key);
+    if (cached && cached.generation === factsGeneration() && cached.until > Date.now()) return cached.page;
+    const generation = factsGeneration();
     const scope = policy.everywhere('report.read', 'public', unit);
-    const records = await this.repo.load(scope, year);
-    if (records.campaigns.length === 0) throw notFound();
-    const report = buildReport(assembleReportInput(records, unit, lang));
+    const report = await this.reportOf(scope, unit, year, lang);
     const small = report.total.students > 0 && report.total.students < PUBLIC_MIN_GROUP;
     const helped = report.sponsors.list;
-    const needs = new Map<
-      string,
-      { item: string; name: string; children: Set<string>; quantity: number; position: number }
-    >();
-    for (const n of await this.repo.openNeeds(scope)) {
-      const name = lang === 'kk' ? n.name_kk : lang === 'en' ? n.name_en : n.name_ru;
-      const entry = needs.get(n.code) ?? {
-        item: n.code,
-        name,
-        children: new Set<string>(),
-        quantity: 0,
-        position: n.position,
-      };
-      entry.children.add(n.child_id);
-      entry.quantity += n.quantity;
-      needs.set(n.code, entry);
-    }
-    return {
+    const needs = await new ReportFiguresRepository(this.database.db).openNeeds(unit.id);
+    const page: PublicCampaign = {
       org: { code: unit.code, name: unitName(unit, lang), hotline: unit.hotline },
       campaign: report.campaign,
       totals: {
@@ -400,11 +407,19 @@ export class ReportsService {
       },
       sponsors: helped.filter((s) => !s.anonymous).map((s) => s.name),
       anonymousSponsors: helped.filter((s) => s.anonymous).length,
-      needs: [...needs.values()]
-        .filter((n) => n.children.size >= PUBLIC_MIN_GROUP)
-        .sort((a, b) => a.position - b.position || a.item.localeCompare(b.item))
-        .map((n) => ({ item: n.item, name: n.name, children: n.children.size, quantity: n.quantity })),
+      needs: needs
+        .filter((n) => n.children >= PUBLIC_MIN_GROUP)
+        .sort((a, b) => a.position - b.position || a.code.localeCompare(b.code))
+        .map((n) => ({
+          item: n.code,
+          name: lang === 'kk' ? n.name_kk : lang === 'en' ? n.name_en : n.name_ru,
+          children: n.children,
+          quantity: n.quantity,
+        })),
       minGroup: PUBLIC_MIN_GROUP,
     };
+    if (publicCache.size >= PUBLIC_CACHE_SIZE) publicCache.delete(publicCache.keys().next().value!);
+    publicCache.set(key, { page, generation, until: Date.now() + PUBLIC_CACHE_MS });
+    return page;
   }
 }

@@ -1,6 +1,7 @@
 import { Writable } from 'node:stream';
 import Fastify from 'fastify';
-import { installRequestLog } from './request-log.ts';
+import { startTestApp } from '../../test/test-app.ts';
+import { installRequestLog, quietLogController } from './request-log.ts';
 
 /** A bare app with the request log, writing its JSON log lines into `lines`. */
 async function appLogging(level: string, slowMs: number, lines: Record<string, unknown>[]) {
@@ -10,7 +11,7 @@ async function appLogging(level: string, slowMs: number, lines: Record<string, u
       done();
     },
   });
-  const app = Fastify({ logger: { level, stream }, disableRequestLogging: true });
+  const app = Fastify({ logger: { level, stream }, logController: quietLogController() });
   installRequestLog(app, slowMs);
   app.get('/fast/:id', async () => 'ok');
   app.get('/slow', async () => new Promise((r) => setTimeout(() => r('ok'), 30)));
@@ -49,5 +50,19 @@ describe('the request log', () => {
       route: '/broken',
       status: 500,
     });
+  });
+});
+
+describe('the application', () => {
+  it('starts without a Fastify deprecation warning', async () => {
+    const warnings: string[] = [];
+    const onWarning = (w: Error & { code?: string }) => warnings.push(`${w.code ?? w.name}: ${w.message}`);
+    process.on('warning', onWarning);
+    const t = await startTestApp();
+    await t.close();
+    // process.emitWarning delivers on the next tick.
+    await new Promise((r) => setImmediate(r));
+    process.off('warning', onWarning);
+    expect(warnings.filter((w) => w.startsWith('FSTDEP'))).toEqual([]);
   });
 });

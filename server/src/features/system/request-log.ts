@@ -1,8 +1,15 @@
+import { LogController } from 'fastify';
 import type { App } from '../../http/app-types.ts';
 import { httpDuration, httpErrors, httpRequests, reportDuration } from './metrics.ts';
 
 /** Routes whose time is the time of building a report, a dashboard, the public page or an export. */
 const REPORT_ROUTE = /^\/api\/(reports|public)\/|\/export(\/|$)|\/dashboard/;
+
+/**
+ * Fastify's own request lines off (installRequestLog writes one per request, at debug), the way Fastify 5.12+
+ * asks for it: the top-level `disableRequestLogging` option prints a deprecation warning at every start.
+ */
+export const quietLogController = () => new LogController({ disableRequestLogging: true });
 
 /**
  * One log line and the request metrics per answered request. Every request is logged at debug; info keeps what

@@ -15,6 +15,18 @@ import { ReportFactsRepository } from './report-facts.repository.ts';
 
 const BATCH = 500;
 
+let generation = 0;
+
+/** A number that changes whenever this process may have changed what reports show (for caches of reports). */
+export function factsGeneration(): number {
+  return generation;
+}
+
+/** Tells caches of reports that records may have changed. */
+export function factsChanged(): void {
+  generation += 1;
+}
+
 /**
  * Brings the report facts of these children up to date with their records, inside the caller's transaction: every
  * write that changes a child's aid, categories, status, school or needs calls this before it commits (set-based
@@ -27,6 +39,7 @@ export async function refreshReportFacts(
   opts: { lock?: boolean } = {},
 ): Promise<void> {
   const ids = [...new Set(childIds)].sort();
+  factsChanged();
   const repo = new ReportFactsRepository(db);
   for (let i = 0; i < ids.length; i += BATCH) {
     const batch = ids.slice(i, i + BATCH);

@@ -1,0 +1,116 @@
+import { join } from 'node:path';
+import { loadConfig } from '../server/src/config.ts';
+import { buildServices } from '../server/src/services.ts';
+import { given, PASSWORD } from '../server/src/test/given.ts';
+import { createPostgresDatabase, postgresBase } from './support/postgres-database.ts';
+import { startServerProcess, type ServerProcess } from './support/server-process.ts';
+
+const root = join(import.meta.dirname, '..');
+const ROWS = 400;
+
+/** One browser: its cookies and CSRF token, sent to whichever process the proxy would pick. */
+class Browser {
+  cookies = new Map<string, string>();
+  csrf: string | undefined;
+
+  async send(base: string, method: string, path: string, body?: unknown, opts: { csrf?: boolean } = {}) {
+    const headers: Record<string, string> = { 'accept-language': 'en' };
+    if (this.cookies.size > 0) headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+    if (method !== 'GET' && this.csrf && opts.csrf !== false) headers['x-csrf-token'] = this.csrf;
+    let payload: string | FormData | undefined;
+    if (body instanceof FormData) payload = body;
+    else if (body !== undefined) {
+      payload = JSON.stringify(body);
+      headers['content-type'] = 'application/json';
+    }
+    const res = await fetch(base + path, { method, headers, body: payload });
+    for (const c of res.headers.getSetCookie()) {
+      const [k, ...v] = c.split(';')[0]!.split('=');
+      if (v.join('=') === '' || /Max-Age=0/i.test(c)) this.cookies.delete(k!);
+      else this.cookies.set(k!, v.join('='));
+    }
+    const text = await res.text();
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the test reads arbitrary response shapes
+    return { status: res.status, body: (text ? JSON.parse(text) : null) as Record<string, any> };
+  }
+}
+
+// Two server processes on one PostgreSQL database, as behind nginx: one user's requests go to them in turn, and
+// everything a user does holds across them — the session, the CSRF token, a job's progress and result.
+describe.skipIf(!postgresBase)('two server processes on one database', () => {
+  let db: Awaited<ReturnType<typeof createPostgresDatabase>>;
+  const procs: ServerProcess[] = [];
+
+  beforeAll(async () => {
+    db = await createPostgresDatabase();
+    const g = given(buildServices(db.database, loadConfig({})));
+    await g.tree();
+    await g.user('coordinator', 'SA', 'coord.many@test.kz');
+    const env = { DATABASE_URL: db.url, JOBS_CONCURRENCY: '1', LOG_LEVEL: 'warn' };
+    const start = () =>
+      startServerProcess(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], { cwd: root, env });
+    procs.push(...(await Promise.all([start(), start()])));
+  });
+  afterAll(async () => {
+    for (const p of procs) await p.kill().catch(() => undefined);
+    await db?.drop();
+  });
+
+  it('serve one user alternately: sign-in, a CSRF-protected write, an import job and its result', async () => {
+    const [a, b] = procs.map((p) => p.url) as [string, string];
+    const browser = new Browser();
+
+    // Signed in at A, known at B.
+    const login = await browser.send(a, 'POST', '/api/auth/login', {
+      email: 'coord.many@test.kz',
+      password: PASSWORD,
+    });
+    expect(login.status).toBe(200);
+    browser.csrf = login.body.csrfToken;
+    expect((await browser.send(b, 'GET', '/api/auth/me')).body.user.email).toBe('coord.many@test.kz');
+
+    // A write at B with the token A issued; without it B refuses.
+    expect((await browser.send(b, 'PATCH', '/api/auth/me', { lang: 'kk' }, { csrf: false })).status).toBe(
+      403,
+    );
+    expect((await browser.send(b, 'PATCH', '/api/auth/me', { lang: 'kk' })).status).toBe(200);
+    expect((await browser.send(a, 'GET', '/api/auth/me')).body.user.lang).toBe('kk');
+
+    // An import uploaded to B, followed at A and B in turn until it is done.
+    const csv = ['Наименование;Тип;Руководитель;Телефон']
+      .concat(Array.from({ length: ROWS }, (_, i) => `Many sponsor ${i + 1};other;;`))
+      .join('\n');
+    const form = new FormData();
+    form.append('file', new Blob([csv]), 'sponsors.csv');
+    const queued = await browser.send(b, 'POST', '/api/import/jobs', form);
+    expect(queued.status).toBe(202);
+    const id = queued.body.id as string;
+    const seen = new Set<string>();
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a job as the API answers it
+    let job: Record<string, any>;
+    for (let i = 0; ; i++) {
+      const at = i % 2 === 0 ? a : b;
+      const res = await browser.send(at, 'GET', `/api/jobs/${id}`);
+      expect(res.status).toBe(200);
+      job = res.body;
+      seen.add(`${at === a ? 'A' : 'B'}:${job.status}`);
+      if (job.status !== 'queued' && job.status !== 'running') break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(job).toMatchObject({ status: 'succeeded', attempts: 1, progress: { done: ROWS, total: ROWS } });
+    expect(job.result.files[0].sheets[0].result.created).toBe(ROWS);
+    // Each process answered about the job, and both list it among the user's jobs with the same result.
+    expect([...seen].some((s) => s.startsWith('A:')) && [...seen].some((s) => s.startsWith('B:'))).toBe(true);
+    for (const at of [a, b]) {
+      const list = await browser.send(at, 'GET', '/api/jobs');
+      expect(list.body.items.find((j: { id: string }) => j.id === id)).toMatchObject({ status: 'succeeded' });
+    }
+
+    // Signed out at A, and B no longer takes the session cookie, even from someone who kept a copy.
+    const kept = new Map(browser.cookies);
+    expect((await browser.send(a, 'POST', '/api/auth/logout', {})).status).toBe(204);
+    browser.cookies = kept;
+    expect((await browser.send(b, 'GET', '/api/auth/me')).status).toBe(401);
+    for (const p of procs) expect(await p.stop()).toBe(0);
+  });
+});
