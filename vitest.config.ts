@@ -9,7 +9,16 @@ export default defineConfig({
     globals: true,
     maxWorkers: 2,
     projects: [
-      { test: { name: 'domain', include: ['domain/**/*.test.ts'], environment: 'node', globals: true } },
+      {
+        test: {
+          name: 'domain',
+          include: ['domain/**/*.test.ts'],
+          environment: 'node',
+          globals: true,
+          // Property tests run hundreds of cases: on a shared, busy machine that can pass vitest's 5 s default.
+          testTimeout: 120_000,
+        },
+      },
       {
         test: {
           name: 'server',

@@ -43,8 +43,8 @@ describe('importing a spreadsheet', () => {
     const errors = page.getByTestId('import-error-row');
     await errors.first().waitFor();
     await expect(errors.allTextContents()).resolves.toEqual([
-      expect.stringMatching(/^3Наименование \(рус\)Слишком длинное значение \(301 симв\.\)/),
-      expect.stringMatching(/^4Наименование \(рус\)HTML-разметка/),
+      expect.stringMatching(/^3Наименование \(рус\)Ш{60}…Слишком длинное значение \(301 симв\.\)/),
+      expect.stringMatching(/^4Наименование \(рус\)<script>alert\(1\)<\/script>HTML-разметка/),
     ]);
     await expect(page.getByTestId('import-all').isDisabled()).resolves.toBe(true);
     await expect(page.locator('script:has-text("alert(1)")').count()).resolves.toBe(0);

@@ -22,7 +22,9 @@ export function ensureWebBuilt() {
     newest(join(root, 'i18n')),
     newest(join(root, 'domain/src')),
   );
-  if (existsSync(index) && statSync(index).mtimeMs >= sources) return;
+  // The manifest is new with the per-page budget check (scripts/bundle-size.js): an older build lacks it.
+  const manifest = join(root, 'web/dist/.vite/manifest.json');
+  if (existsSync(index) && existsSync(manifest) && statSync(index).mtimeMs >= sources) return;
   execFileSync('npx', ['vite', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], {
     cwd: root,
     stdio: 'inherit',

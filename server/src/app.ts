@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import Fastify from 'fastify';
+import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import csrf from '@fastify/csrf-protection';
 import helmet from '@fastify/helmet';
@@ -13,7 +14,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
-import type { Config } from './config.ts';
+import { trustedProxies, type Config } from './config.ts';
 import type { Database } from './db/engine.ts';
 import { featureRoutes } from './features/routes.ts';
 import { AppError } from './http/app-error.ts';
@@ -28,6 +29,10 @@ import { installRequestLog, quietLogController } from './features/system/request
 import { systemRoutes } from './features/system/system.routes.ts';
 
 const webDist = join(projectRoot, 'web/dist/');
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+/** A file the build named by its content's hash (web/dist/assets/name-HASH.ext, possibly as its .br/.gz twin). */
+const isHashedAsset = (path: string) =>
+  /[\\/]assets[\\/][^\\/]+-[A-Za-z0-9_-]{8}\.[a-z0-9]+(\.(br|gz))?$/.test(path);
 
 export interface BuildOptions {
   database: Database;
@@ -39,6 +44,8 @@ export interface BuildOptions {
   services?: Services;
   /** Figures read at /metrics scrape time (the job queue). */
   collectMetrics?: () => Promise<void>;
+  /** Where the built web app is (web/dist); tests point it at a folder of their own. */
+  webRoot?: string;
   /** Requests per minute per address (the benchmarks lift it). */
   rateLimitMax?: number;
 }
@@ -52,6 +59,7 @@ export async function buildApp({
   rateLimitMax = 1200,
   services: given,
   collectMetrics,
+  webRoot = webDist,
 }: BuildOptions): Promise<App> {
   const app = Fastify({
     logger: logger
@@ -63,7 +71,8 @@ export async function buildApp({
     // installRequestLog logs each request once, at debug (info keeps slow requests and errors).
     logController: quietLogController(),
     bodyLimit: 1024 * 1024,
-    trustProxy: true,
+    // Only the configured proxies may say who the client is (X-Forwarded-For); by default nobody can.
+    trustProxy: trustedProxies(config),
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
@@ -90,10 +99,25 @@ export async function buildApp({
     crossOriginEmbedderPolicy: false,
   });
   await registerRateLimits(app, database, rateLimitMax);
+  // An office PC on a slow line: every JSON answer and page goes out gzip'd or brotli'd when the browser takes it.
+  // Files the build already compressed (web/dist/**/*.br, *.gz) are sent as they are by the static plugin below.
+  await app.register(compress, { global: true, threshold: 1024, encodings: ['br', 'gzip'] });
   await app.register(cookie);
   await app.register(csrf, {
     sessionPlugin: '@fastify/cookie',
     cookieOpts: { path: '/', sameSite: 'strict', httpOnly: true },
+    // A token is bound to the session it was issued for: another user's token (or one from before signing in
+    // again) is refused. The binding's secret is the session id itself, never sent to the browser, so the HMAC key
+    // may be the same in every process.
+    getUserInfo: (req) => req.sessionId ?? '',
+    csrfOpts: { hmacKey: 'mektepke-jol csrf token bound to a session' },
+  });
+  // Nothing the API answers is to be kept by a browser or a proxy cache: answers carry children's personal data.
+  // A route that chose its own caching (the public campaign page) keeps it.
+  app.addHook('onSend', async (req, reply, payload) => {
+    if (req.url.startsWith('/api/') && !reply.hasHeader('cache-control'))
+      reply.header('cache-control', 'no-store');
+    return payload;
   });
   await app.register(multipart, { limits: { fileSize: config.UPLOAD_MAX_MB * 1024 * 1024, files: 5 } });
   await app.register(swagger, {
@@ -120,11 +144,22 @@ export async function buildApp({
 
   for (const register of featureRoutes) register(app, services);
 
-  const hasWeb = serveWeb && existsSync(webDist + 'index.html');
+  const hasWeb = serveWeb && existsSync(join(webRoot, 'index.html'));
   if (hasWeb) {
     // Wildcard serving looks files up per request, so a rebuilt bundle is served without a restart; a path that
     // is not a file falls through to the not-found handler below (the single page, or a JSON 404 under /api).
-    await app.register(fastifyStatic, { root: webDist, wildcard: true, maxAge: '1h' });
+    // preCompressed sends the build's .br/.gz twin of a file when the browser accepts it. Files under /assets/
+    // carry a hash of their content in their name, so a browser may keep them for a year without asking again;
+    // index.html names the current ones and is revalidated on every load.
+    await app.register(fastifyStatic, {
+      root: webRoot,
+      wildcard: true,
+      preCompressed: true,
+      cacheControl: false,
+      setHeaders: (reply, path) => {
+        reply.header('cache-control', isHashedAsset(path) ? IMMUTABLE : 'no-cache');
+      },
+    });
   }
   app.setNotFoundHandler((req, reply) => {
     if (!req.url.startsWith('/api/') && req.method === 'GET' && hasWeb) {

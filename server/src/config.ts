@@ -36,6 +36,16 @@ const ConfigSchema = z.object({
     .describe('hours, 1–720'),
   LOGIN_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(5).describe('a whole number, at least 1'),
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15).describe('minutes, at least 1'),
+  /**
+   * The reverse proxies whose X-Forwarded-For is believed, as addresses or CIDR ranges separated by commas
+   * (e.g. 127.0.0.1 for nginx on the same machine). Empty: none, so the peer address is the client's and a client
+   * cannot choose the address its sign-in attempts are counted against or the audit log records.
+   */
+  TRUST_PROXY: z
+    .string()
+    .regex(/^[\s0-9a-fA-F.:/,]*$/)
+    .default('')
+    .describe('addresses or CIDR ranges, comma-separated, e.g. 127.0.0.1,10.0.0.0/8'),
   PUBLIC_URL: z
     .url({ protocol: /^https?$/ })
     .optional()
@@ -57,6 +67,14 @@ const ConfigSchema = z.object({
 });
 
 export type Config = z.infer<typeof ConfigSchema>;
+
+/** TRUST_PROXY as Fastify takes it: a list of addresses, or false for none. */
+export function trustedProxies(config: Pick<Config, 'TRUST_PROXY'>): string[] | false {
+  const list = config.TRUST_PROXY.split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  return list.length > 0 ? list : false;
+}
 
 /** Settings that cannot be used: one line per bad setting, naming it, its value and what is accepted. */
 export class ConfigError extends Error {

@@ -8,7 +8,7 @@ export class HttpClient {
 
   constructor(
     readonly baseUrl: string,
-    private readonly opts: { token?: string; lang?: string } = {},
+    private readonly opts: { token?: string; lang?: string; headers?: Record<string, string> } = {},
   ) {}
 
   static withToken(baseUrl: string, token: string) {
@@ -16,7 +16,11 @@ export class HttpClient {
   }
 
   async request(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
-    const h: Record<string, string> = { 'accept-language': this.opts.lang ?? 'ru', ...headers };
+    const h: Record<string, string> = {
+      'accept-language': this.opts.lang ?? 'ru',
+      ...this.opts.headers,
+      ...headers,
+    };
     if (this.opts.token) h.authorization = `Bearer ${this.opts.token}`;
     if (this.cookies.size > 0) h.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
     if (this.csrf && method !== 'GET' && !('x-csrf-token' in headers)) h['x-csrf-token'] = this.csrf;
@@ -69,6 +73,12 @@ export class HttpClient {
     return res;
   }
 
+  cookie(name: string) {
+    return this.cookies.get(name);
+  }
+  get csrfToken() {
+    return this.csrf;
+  }
   hasCookie(name: string) {
     return this.cookies.has(name);
   }

@@ -1,5 +1,4 @@
 import { MantineProvider } from '@mantine/core';
-import { Notifications } from '@mantine/notifications';
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import type { i18n as I18n } from 'i18next';
 import type { ReactNode } from 'react';
@@ -14,7 +13,10 @@ export interface AppServices {
   queryClient: QueryClient;
 }
 
-/** Everything a page needs around it; the app and the tests build it the same way. */
+/**
+ * Everything a page needs around it; the app and the tests build it the same way. (The toasts' container is in the
+ * signed-in layout: only signed-in pages show toasts, and the sign-in page need not download it.)
+ */
 export function AppProviders({
   services,
   env = 'default',
@@ -30,7 +32,6 @@ export function AppProviders({
       <ApiProvider client={services.api}>
         <QueryClientProvider client={services.queryClient}>
           <MantineProvider theme={theme} defaultColorScheme="light" env={env}>
-            <Notifications position="top-right" />
             {children}
           </MantineProvider>
         </QueryClientProvider>

@@ -3,8 +3,10 @@ import { cleanup, configure } from '@testing-library/react';
 import { afterEach, vi } from 'vitest';
 
 // findBy…/waitFor give a page this long to show what is expected: long enough for a machine busy with other test
-// runs (the answer only comes later, the test does not get slower when the page is right).
-configure({ asyncUtilTimeout: 30_000 });
+// runs (the answer only comes later, the test does not get slower when the page is right). Pages load as lazy
+// chunks, so a file's first test also waits for its page module to be transformed: on a loaded 2-core machine that
+// alone has taken over 30 s.
+configure({ asyncUtilTimeout: 90_000 });
 
 // jsdom lacks the layout APIs Mantine relies on; these shims only need to exist, not to measure anything.
 Object.defineProperty(window, 'matchMedia', {

@@ -191,6 +191,7 @@ export const aidImporter: Importer<AidImportRow> = {
       const found = await new AidRepository(ic.db).childByIinWithin(reach, iin);
       if (!found) r.error('iin', 'help:import.childNotFound', { iin });
       else {
+        r.child = { name: `${found.surname} ${found.name}`, iin };
         school = await unitById(ic, found.org_unit_id);
         // The same rights as the web form: staff record their own school's help, an admin any in scope.
         if (!school || !mayRecordHelp(ic.ctx.viewer, school)) {

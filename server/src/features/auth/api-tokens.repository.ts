@@ -56,4 +56,15 @@ export class ApiTokensRepository {
       .executeTakeFirst();
     return Number(r.numUpdatedRows) === 1;
   }
+
+  /** Revokes every live token of a user (their password changed). */
+  async revokeAllForUser(userId: string): Promise<number> {
+    const r = await this.db
+      .updateTable('api_tokens')
+      .set({ revoked_at: new Date().toISOString() })
+      .where('user_id', '=', userId)
+      .where('revoked_at', 'is', null)
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows);
+  }
 }

@@ -22,7 +22,7 @@ export function authRoutes(app: App, { auth, config }: Services) {
       schema: { tags, body: LoginBody, response: { 200: MeResponse } },
     },
     async (req, reply) => {
-      const { token, user } = await auth.login(
+      const { token, sessionId, user } = await auth.login(
         req.body.email,
         req.body.password,
         req.ip,
@@ -36,7 +36,7 @@ export function authRoutes(app: App, { auth, config }: Services) {
         secure: secure ?? req.protocol === 'https',
         maxAge: config.SESSION_TTL_HOURS * 3600,
       });
-      return { user, csrfToken: reply.generateCsrf() };
+      return { user, csrfToken: reply.generateCsrf({ userInfo: sessionId }) };
     },
   );
 
@@ -48,7 +48,7 @@ export function authRoutes(app: App, { auth, config }: Services) {
 
   app.get('/api/auth/me', { schema: { tags, response: { 200: MeResponse } } }, async (req, reply) => {
     const user = await auth.me(contextOf(req).viewer);
-    return { user, csrfToken: req.sessionId ? reply.generateCsrf() : undefined };
+    return { user, csrfToken: req.sessionId ? reply.generateCsrf({ userInfo: req.sessionId }) : undefined };
   });
 
   app.patch(

@@ -12,7 +12,9 @@ import { UsersRepository, type UserRow } from '../users/users.repository.ts';
 import { ApiTokensRepository } from './api-tokens.repository.ts';
 import type { MeDto } from './auth.schema.ts';
 import { DUMMY_HASH, hashPassword, newSecret, sha256, verifyPassword } from './secrets.ts';
+import { checkNewPassword } from './password-policy.ts';
 import { SessionsRepository } from './sessions.repository.ts';
+import { SignInLimiter } from './sign-in-limiter.ts';
 
 export const TOKEN_PREFIX = 'mj_';
 
@@ -54,41 +56,39 @@ export class AuthService {
   }
 
   /**
-   * Checks the password and opens a session. A wrong email and a wrong password answer alike (401), after the
-   * same Argon2 work; after LOGIN_MAX_ATTEMPTS failures the account is locked for a while (429).
+   * Checks the password and opens a session. A wrong e-mail and a wrong password answer alike (401), after the same
+   * Argon2 work. After LOGIN_MAX_ATTEMPTS failures for one e-mail from one address, that address waits
+   * LOGIN_LOCK_MINUTES for that e-mail (429) — the owner signing in from elsewhere is not locked out — and an
+   * address that fails on many e-mails waits too; unknown e-mails are counted the same, so no answer tells whether
+   * an account exists.
    */
   async login(email: string, password: string, ip: string | null, userAgent: string | null) {
+    const limiter = new SignInLimiter(this.database, {
+      maxAttempts: this.config.LOGIN_MAX_ATTEMPTS,
+      lockMinutes: this.config.LOGIN_LOCK_MINUTES,
+    });
+    if (await limiter.mustWait(email, ip)) throw tooManyAttempts();
     const users = new UsersRepository(this.db);
-    const user = await users.findByEmailForSignIn(email);
-    if (!user || !user.password_hash || user.disabled) {
-      await verifyPassword(DUMMY_HASH, password);
-      throw wrongCredentials();
-    }
-    const now = new Date();
-    if (user.locked_until && new Date(user.locked_until) > now) throw tooManyAttempts();
-    if (!(await verifyPassword(user.password_hash, password))) {
-      const failures = user.failed_logins + 1;
-      const lock = failures >= this.config.LOGIN_MAX_ATTEMPTS;
-      await this.db.transaction().execute(async (trx) => {
-        await new UsersRepository(trx).setQuietly(user.id, {
-          failed_logins: lock ? 0 : failures,
-          locked_until: lock
-            ? new Date(now.getTime() + this.config.LOGIN_LOCK_MINUTES * 60_000).toISOString()
-            : null,
-        });
-        await new AuditRepository(trx).write(viewerOf(user, 'session'), ip, {
-          action: lock ? 'login_locked' : 'login_failed',
+    const found = await users.findByEmailForSignIn(email);
+    const known = found?.password_hash && !found.disabled ? found : null;
+    const ok = await verifyPassword(known?.password_hash ?? DUMMY_HASH, password);
+    if (!known || !ok) {
+      const locked = await limiter.failed(email, ip);
+      if (known) {
+        await new AuditRepository(this.db).write(viewerOf(known, 'session'), ip, {
+          action: locked ? 'login_locked' : 'login_failed',
           entity: 'user',
-          entityId: user.id,
-          orgPath: user.org_path,
+          entityId: known.id,
+          orgPath: known.org_path,
         });
-      });
-      if (lock) throw tooManyAttempts();
+      }
+      if (locked) throw tooManyAttempts();
       throw wrongCredentials();
     }
+    await limiter.succeeded(email, ip);
+    const user = known;
     const token = newSecret();
     await this.db.transaction().execute(async (trx) => {
-      await new UsersRepository(trx).setQuietly(user.id, { failed_logins: 0, locked_until: null });
       await new SessionsRepository(trx).insert({
         id: sha256(token),
         userId: user.id,
@@ -103,7 +103,7 @@ export class AuthService {
         orgPath: user.org_path,
       });
     });
-    return { token, user: await this.me(viewerOf(user, 'session')) };
+    return { token, sessionId: sha256(token), user: await this.me(viewerOf(user, 'session')) };
   }
 
   /** The viewer behind a session cookie, sliding the expiry forward while the session is in use. */
@@ -166,7 +166,7 @@ export class AuthService {
     return this.me({ ...ctx.viewer, lang });
   }
 
-  /** Changes the caller's password and signs out every other session of theirs. */
+  /** Changes the caller's password, signs out every other session of theirs and revokes their API tokens. */
   async changePassword(ctx: RequestContext, sessionId: string | null, current: string, next: string) {
     const users = new UsersRepository(this.db);
     const user = await users.findById(ctx.viewer.userId ?? '', ANY_USER);
@@ -175,6 +175,7 @@ export class AuthService {
       throw invalid({ currentPassword: { key: 'errors:auth.currentPasswordWrong' } });
     }
     if (current === next) throw invalid({ newPassword: { key: 'errors:auth.passwordUnchanged' } });
+    checkNewPassword(next, 'newPassword', [user.email, user.name]);
     const hash = await hashPassword(next);
     await this.db.transaction().execute(async (trx) => {
       await new UsersRepository(trx).setQuietly(user.id, {
@@ -182,6 +183,8 @@ export class AuthService {
         password_changed_at: new Date().toISOString(),
       });
       await new SessionsRepository(trx).deleteForUser(user.id, sessionId ?? undefined);
+      // Tokens made with the old password stop working too: whoever learnt it may have made one.
+      await new ApiTokensRepository(trx).revokeAllForUser(user.id);
       await new AuditRepository(trx).write(ctx.viewer, ctx.ip, {
         action: 'password_change',
         entity: 'user',

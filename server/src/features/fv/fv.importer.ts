@@ -1,3 +1,4 @@
+import { formatTenge } from '#domain/money';
 import { policy } from '../../access/policy.ts';
 import { v7 as uuidv7 } from 'uuid';
 import { AuditRepository } from '../audit/audit.repository.ts';
@@ -52,7 +53,10 @@ export const fvImporter: Importer<FvImportRow> = {
         (await new FvRepository(ic.db).usage(policy.everywhere('fv.read', 'operator'), year, unit.id))[0]
           ?.decided ?? 0;
       if (allocated !== null && allocated < used) {
-        r.error('allocated', 'help:fv.belowDecided', { allocated: String(allocated), used: String(used) });
+        r.error('allocated', 'help:fv.belowDecided', {
+          allocated: formatTenge(allocated, ic.lang),
+          used: formatTenge(used, ic.lang),
+        });
       }
     }
     return r.result(() => ({

@@ -3,7 +3,7 @@ import { parseTenge } from '#domain/money';
 import { visibleChar } from '#domain/safe-text';
 import type { Vocabulary } from '#domain/vocabulary';
 import type { Message } from '../../http/app-error.ts';
-import type { RowIssue, RowResult } from './importer.ts';
+import type { RowChild, RowIssue, RowResult } from './importer.ts';
 
 // Reading one cell of an import row into a checked value. Every importer uses these, so text, dates and amounts
 // are read alike in every template. Free text is what people write — initials, «(мать)», №, quotes, digits, a
@@ -154,6 +154,8 @@ export function choiceCell<C extends string>(
 export class RowReader {
   readonly errors: RowIssue[] = [];
   readonly warnings: RowIssue[] = [];
+  /** The child the row is about, once the importer has found it (named in the row's messages). */
+  child: RowChild | undefined;
 
   constructor(readonly cells: Record<string, string>) {}
 
@@ -200,7 +202,8 @@ export class RowReader {
   /** The row's outcome: its errors if any were found, else the value built by `build`. */
   result<T>(build: () => T): RowResult<T> {
     const warnings = this.warnings.length > 0 ? this.warnings : undefined;
-    if (this.errors.length > 0) return { ok: false, errors: this.errors, warnings };
-    return { ok: true, value: build(), warnings };
+    const child = this.child;
+    if (this.errors.length > 0) return { ok: false, errors: this.errors, warnings, child };
+    return { ok: true, value: build(), warnings, child };
   }
 }

@@ -63,8 +63,11 @@ describe('npx mektep import', () => {
     ]);
     const r = await mektep([path]);
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain('строка 3, Наименование (рус): Слишком длинное значение (301 симв.)');
-    expect(r.stdout).toContain('строка 4, Наименование (рус): HTML-разметка');
+    // Each line names the row, the column and the value as written (a long one shortened).
+    expect(r.stdout).toContain(
+      `строка 3, Наименование (рус) «${'Ш'.repeat(60)}…»: Слишком длинное значение (301 симв.)`,
+    );
+    expect(r.stdout).toContain('строка 4, Наименование (рус) «Школа <script>»: HTML-разметка');
     expect(r.stdout).toContain('строка 5, Наименование (рус): Заполните это поле.');
     expect(r.stdout).toContain('Из этого файла ничего не импортировано');
     expect(r.stderr).toContain('Импорт завершён с ошибками');

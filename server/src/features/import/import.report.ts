@@ -1,4 +1,5 @@
 import type { Lang } from '#domain/lang';
+import { formatNumber } from '#domain/money';
 import type { Message } from '../../http/app-error.ts';
 import { translate } from '../../i18n/translator.ts';
 import type { ImportReportDto } from './import.schema.ts';
@@ -10,6 +11,10 @@ import type { ImportReport, ImportRowIssue } from './import.service.ts';
 export function importMessage(lang: Lang, msg: Message): string {
   const params: Record<string, string | number> = { ...msg.params };
   if (typeof params.kind === 'string') params.kind = translate(lang, `import:kinds.${params.kind}`);
+  // Counts are shown grouped the project's way (ICU's own grouping would need Kazakh locale data); a plural
+  // keeps the raw number as its selector.
+  if (typeof params.max === 'number') params.maxText = formatNumber(params.max, lang);
+  if (typeof params.length === 'number') params.length = formatNumber(params.length, lang);
   if (typeof params.file === 'string' && 'sheet' in params) {
     params.place = translate(lang, 'import:file.place', { file: params.file, sheet: params.sheet });
   }
@@ -21,6 +26,12 @@ export function toImportReportDto(report: ImportReport, lang: Lang): ImportRepor
     row: i.row,
     field: i.field,
     column: i.column,
+    value: i.value,
+    child: i.child
+      ? i.child.iin
+        ? translate(lang, 'import:report.child', { name: i.child.name, iin: i.child.iin })
+        : i.child.name
+      : null,
     message: importMessage(lang, i.message),
   });
   return {
@@ -75,15 +86,13 @@ export function formatImportReport(
           refused: sheet.refused,
         }),
       );
-      for (const e of sheet.errors) {
-        lines.push(
-          `  ${t('import:report.row', { row: e.row })}${e.column ? `, ${e.column}` : ''}: ${e.message}`,
-        );
-      }
-      for (const w of sheet.warnings) {
-        const where = `${t('import:report.row', { row: w.row })}${w.column ? `, ${w.column}` : ''}`;
-        lines.push(`  ${t('import:report.warning')} (${where}): ${w.message}`);
-      }
+      // «строка 5, Сумма «сорок тысяч» (Иванов Иван, ИИН 090914602229): …» — enough to find and fix the cell.
+      const where = (i: ImportReportDto['files'][number]['sheets'][number]['errors'][number]) =>
+        `${t('import:report.row', { row: i.row })}${i.column ? `, ${i.column}` : ''}` +
+        `${i.value !== null ? ` «${i.value}»` : ''}${i.child ? ` (${i.child})` : ''}`;
+      for (const e of sheet.errors) lines.push(`  ${where(e)}: ${e.message}`);
+      for (const w of sheet.warnings)
+        lines.push(`  ${t('import:report.warning')} (${where(w)}): ${w.message}`);
       if (sheet.refused > 0 && !opts.skipInvalid) {
         lines.push(`  ${t('import:report.refusedNothingImported')}`);
       } else if (sheet.result) {

@@ -8,6 +8,10 @@ const RowIssueDto = z.object({
   field: z.string(),
   /** The column header in the caller's language; null for the whole row. */
   column: z.string().nullable(),
+  /** The cell as written, shortened when long; null for a problem of the whole row. */
+  value: z.string().nullable(),
+  /** The child the row is about when known: «Surname Name, ИИН …». */
+  child: z.string().nullable(),
   message: z.string(),
 });
 

@@ -18,6 +18,7 @@ import type {
   ImportKind,
   ImportOptions,
   Importer,
+  RowChild,
   RowIssue,
 } from './importer.ts';
 import { importers as registeredImporters } from './importers.ts';
@@ -51,6 +52,10 @@ export interface ImportRowIssue {
   field: string;
   /** The column's header in the user's language; null for a problem of the whole row. */
   column: string | null;
+  /** The cell as written (shortened when long); null for a problem of the whole row. */
+  value: string | null;
+  /** The child the row is about, when known: «Surname Name, ИИН …» (the ИИН label in the user's language). */
+  child: RowChild | null;
   message: Message;
 }
 
@@ -372,6 +377,8 @@ export class ImportService {
         row: headerRow,
         field: '_',
         column,
+        value: null,
+        child: null,
         message: { key: 'import:file.columnIgnored', params: { column } },
       });
     }
@@ -380,15 +387,25 @@ export class ImportService {
         row: headerRow,
         field: '_',
         column,
+        value: null,
+        child: null,
         message: { key: 'import:file.columnTwice', params: { column } },
       });
     }
-    const issue = (row: number, i: RowIssue): ImportRowIssue => ({
+    const issue = (
+      row: number,
+      i: RowIssue,
+      cells: Record<string, string> = {},
+      child: RowChild | null = null,
+    ): ImportRowIssue => ({
       row,
       field: i.field,
       column: i.field === '_' ? null : (labels.get(i.field) ?? i.field),
+      value: i.field === '_' || !cells[i.field] ? null : shorten(cells[i.field]!),
+      child,
       message: i.message,
     });
+    const seen = new Map<number, { cells: Record<string, string>; child: RowChild | null }>();
     const rows = sheet.rows.filter((r) => r.row > headerRow);
     if (rows.length > MAX_ROWS) {
       report.error = { key: 'import:file.tooManyRows', params: { ...place, max: MAX_ROWS } };
@@ -422,13 +439,15 @@ export class ImportService {
         .filter((c) => c.required && cells[c.key] === '')
         .map((c) => ({ field: c.key, message: { key: 'import:cell.required' } }));
       const result = await importer.validate(cells, r.row, ic);
+      const child = result.child ?? childOf(cells);
       const errors = [...required];
       if (!result.ok) errors.push(...result.errors.filter((e) => !required.some((q) => q.field === e.field)));
-      for (const w of result.warnings ?? []) report.warnings.push(issue(r.row, w));
+      for (const w of result.warnings ?? []) report.warnings.push(issue(r.row, w, cells, child));
       if (errors.length > 0) {
         report.refused++;
-        for (const e of errors) report.errors.push(issue(r.row, e));
+        for (const e of errors) report.errors.push(issue(r.row, e, cells, child));
       } else if (result.ok) {
+        seen.set(r.row, { cells, child });
         valid.push({ row: r.row, value: result.value });
       }
     }
@@ -438,7 +457,9 @@ export class ImportService {
     const kept = valid.filter((v) => !settled.has(v.row));
     if (settled.size > 0) {
       report.refused += settled.size;
-      for (const [row, issues] of settled) for (const e of issues) report.errors.push(issue(row, e));
+      for (const [row, issues] of settled) {
+        for (const e of issues) report.errors.push(issue(row, e, seen.get(row)?.cells, seen.get(row)?.child));
+      }
       report.errors.sort((a, b) => a.row - b.row);
     }
     report.rows = counted;
@@ -447,6 +468,21 @@ export class ImportService {
     if (counted === 0) report.error = { key: 'import:file.noRows', params: place };
     return kept.map((v) => v.value);
   }
+}
+
+/** Longest value quoted back in a message; a longer one is cut with «…» (the whole cell is in the file). */
+const QUOTED = 60;
+
+function shorten(value: string): string {
+  const chars = [...value];
+  return chars.length <= QUOTED ? value : chars.slice(0, QUOTED).join('').trimEnd() + '…';
+}
+
+/** The child a row names by itself (a children list): surname, name and IIN as written. */
+function childOf(cells: Record<string, string>): RowChild | null {
+  const name = [cells.surname, cells.name].filter(Boolean).join(' ');
+  if (!name) return null;
+  return { name: shorten(name), iin: cells.iin || null };
 }
 
 function emptySheet(sheet: string | null, kind: ImportKind | null): SheetReport {

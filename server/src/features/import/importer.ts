@@ -51,8 +51,15 @@ export interface ImportContext {
   progress?: (done: number) => void;
 }
 
+/** The child a row is about, when the importer found or read one: named in the row's messages. */
+export interface RowChild {
+  name: string;
+  iin: string | null;
+}
+
 export type RowResult<T> =
-  { ok: true; value: T; warnings?: RowIssue[] } | { ok: false; errors: RowIssue[]; warnings?: RowIssue[] };
+  | { ok: true; value: T; warnings?: RowIssue[]; child?: RowChild }
+  | { ok: false; errors: RowIssue[]; warnings?: RowIssue[]; child?: RowChild };
 
 export interface ApplyResult {
   created: number;

@@ -37,6 +37,11 @@ export class RateLimitsRepository {
     return row ? { hits: Number(row.hits), resetAt: row.reset_at } : null;
   }
 
+  /** Forgets one counter (a sign-in that succeeded clears its failures). */
+  async forget(key: string): Promise<void> {
+    await this.db.deleteFrom('rate_limits').where('key', '=', key).execute();
+  }
+
   /** Forgets counters whose window is over (a caller seen once an hour ago needs no row). */
   async prune(now: Date): Promise<number> {
     const r = await this.db

@@ -1,3 +1,4 @@
+import { checkNewPassword } from '../auth/password-policy.ts';
 import type { Kysely } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import type { DB } from '../../db/schema.ts';
@@ -66,6 +67,7 @@ export class SetupService {
   }
 
   async complete(input: { token: string; name: string; email: string; password: string }, ip: string | null) {
+    checkNewPassword(input.password, 'password', [input.email, input.name]);
     const passwordHash = await hashPassword(input.password);
     await this.database.db.transaction().execute(async (trx) => {
       const users = new UsersRepository(trx);

@@ -1,3 +1,5 @@
+import { ApiTokensRepository } from '../auth/api-tokens.repository.ts';
+import { checkNewPassword } from '../auth/password-policy.ts';
 import { v7 as uuidv7 } from 'uuid';
 import type { Database } from '../../db/engine.ts';
 import { policy } from '../../access/policy.ts';
@@ -98,7 +100,7 @@ export class UsersService {
         role: input.role,
         org_unit_id: unit.id,
         classes: JSON.stringify(input.classes ?? []),
-        password_hash: await hashPassword(input.password),
+        password_hash: await hashPassword(checkedPassword(input.password, [input.email, input.name])),
         lang: input.lang ?? 'ru',
         created_at: now,
         updated_at: now,
@@ -147,7 +149,7 @@ export class UsersService {
         ...(patch.disabled !== undefined && { disabled: patch.disabled ? 1 : 0 }),
         ...(patch.classes !== undefined && { classes: JSON.stringify(patch.classes) }),
         ...(patch.password !== undefined && {
-          password_hash: await hashPassword(patch.password),
+          password_hash: await hashPassword(checkedPassword(patch.password, [row.email, row.name])),
           password_changed_at: new Date().toISOString(),
           failed_logins: 0,
           locked_until: null,
@@ -158,6 +160,8 @@ export class UsersService {
         // A changed account must sign in again with its new rights.
         await new SessionsRepository(trx).deleteForUser(row.id);
       }
+      // A new password (set by whoever manages the account) also ends every API token made with the old one.
+      if (patch.password) await new ApiTokensRepository(trx).revokeAllForUser(row.id);
       await new AuditRepository(trx).write(ctx.viewer, ctx.ip, {
         action: 'update',
         entity: 'user',
@@ -168,4 +172,10 @@ export class UsersService {
       return toUserDto((await users.findById(row.id, policy.everywhere('user.read', 'operator')))!);
     });
   }
+}
+
+/** A new password that passed the policy (see password-policy.ts). */
+function checkedPassword(password: string, userInputs: string[]): string {
+  checkNewPassword(password, 'password', userInputs);
+  return password;
 }

@@ -1,5 +1,8 @@
+import { Suspense } from 'react';
+import { PageLoader } from '../page-loader.tsx';
 import { AppShell, Box, Burger, Divider, Group, NavLink, ScrollArea, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
+import { Notifications } from '@mantine/notifications';
 import { Link, Outlet, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { canAdminister, useSession } from '../../features/auth/session-context.tsx';
@@ -92,8 +95,12 @@ export function AppLayout() {
         </AppShell.Section>
       </AppShell.Navbar>
 
+      <Notifications position="top-right" />
       <AppShell.Main>
-        <Outlet />
+        {/* A page's chunk loads inside the shell: the navigation stays while it arrives. */}
+        <Suspense fallback={<PageLoader />}>
+          <Outlet />
+        </Suspense>
       </AppShell.Main>
     </AppShell>
   );

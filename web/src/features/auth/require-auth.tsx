@@ -6,6 +6,7 @@ import { AppLayout } from '../../app/layout/app-layout.tsx';
 import { PageLoader } from '../../app/page-loader.tsx';
 import { useErrorText } from '../../api/use-error-text.ts';
 import type { Me } from '../../api/types.ts';
+import { NAMESPACES } from '../../i18n/i18n.ts';
 import { rememberLanguage } from '../../i18n/language.ts';
 import { CurrentOrgProvider } from '../org-units/current-org.tsx';
 import { useMe } from './auth.api.ts';
@@ -13,7 +14,9 @@ import { SessionProvider } from './session-context.tsx';
 
 /** The gate of the signed-in part: no session, no page. */
 export function RequireAuth() {
-  const { t } = useTranslation();
+  // Every namespace of the user's language, before any signed-in page renders (suspends until they are in; the
+  // sign-in page needed only `ui`).
+  const { t } = useTranslation(NAMESPACES);
   const errorText = useErrorText();
   const me = useMe();
   const location = useLocation();

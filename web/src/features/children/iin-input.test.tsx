@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import { describe, expect, it } from 'vitest';
-import { createI18n } from '../../i18n/i18n.ts';
+import { createI18n } from '../../test/i18n.ts';
 import { IinInput } from './iin-input.tsx';
 
 function Harness({ birthDate }: { birthDate: string }) {

@@ -2,6 +2,7 @@ import { render, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { AppProviders } from '../../app/app-providers.tsx';
 import { createServices } from '../../app/create-services.ts';
+import { createI18n } from '../../test/i18n.ts';
 import { ImportReportView } from './import-report-view.tsx';
 import type { ImportReport } from './import.api.ts';
 
@@ -23,7 +24,14 @@ const report: ImportReport = {
           refused: 3,
           error: null,
           errors: [
-            { row: 3, field: 'nameRu', column: 'Наименование (рус)', message: 'Значение начинается с «=».' },
+            {
+              row: 3,
+              field: 'nameRu',
+              column: 'Наименование (рус)',
+              value: '=SUM(A1)',
+              child: 'Иванов Иван, ИИН 090914602229',
+              message: 'Значение начинается с «=».',
+            },
             {
               row: 4,
               field: 'nameKk',
@@ -56,7 +64,7 @@ const report: ImportReport = {
 
 function renderView(r: ImportReport) {
   return render(
-    <AppProviders services={createServices('ru')} env="test">
+    <AppProviders services={createServices(createI18n('ru'))} env="test">
       <ImportReportView report={r} />
     </AppProviders>,
   );
@@ -74,16 +82,17 @@ describe('import preview table', () => {
           .map((c) => c.textContent),
       ),
     ).toEqual([
-      ['3', 'Наименование (рус)', 'Значение начинается с «=».'],
-      ['4', 'Наименование (каз)', '<img src=x onerror=alert(1)>'],
-      ['5', '—', 'Строка целиком неверна.'],
+      ['3', 'Наименование (рус)', '=SUM(A1)', 'Значение начинается с «=».Иванов Иван, ИИН 090914602229'],
+      ['4', 'Наименование (каз)', '', '<img src=x onerror=alert(1)>'],
+      ['5', '—', '', 'Строка целиком неверна.'],
     ]);
     const table = screen.getByTestId('import-error-table');
     expect(
       within(table)
         .getAllByRole('columnheader')
         .map((h) => h.textContent),
-    ).toEqual(['Строка', 'Столбец', 'Что не так']);
+    ).toEqual(['Строка', 'Столбец', 'Значение', 'Что не так']);
+    expect(screen.getByTestId('import-error-child')).toHaveTextContent('Иванов Иван, ИИН 090914602229');
     expect(screen.getByTestId('import-summary')).toHaveTextContent('5 строк, верных 2, с ошибками 3');
     expect(screen.getByTestId('import-warnings')).toHaveTextContent('Примечание');
   });

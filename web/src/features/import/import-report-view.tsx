@@ -94,6 +94,7 @@ export function IssueTable({ issues, testId }: { issues: ImportIssue[]; testId: 
           <Table.Tr>
             <Table.Th w={80}>{t('import:page.colRow')}</Table.Th>
             <Table.Th w={200}>{t('import:page.colColumn')}</Table.Th>
+            <Table.Th w={180}>{t('import:page.colValue')}</Table.Th>
             <Table.Th>{t('import:page.colMessage')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
@@ -102,7 +103,15 @@ export function IssueTable({ issues, testId }: { issues: ImportIssue[]; testId: 
             <Table.Tr key={i} data-testid={`${testId}-row`}>
               <Table.Td>{issue.row}</Table.Td>
               <Table.Td>{issue.column ?? t('common.none')}</Table.Td>
-              <Table.Td>{issue.message}</Table.Td>
+              <Table.Td data-testid={`${testId}-value`}>{issue.value ?? ''}</Table.Td>
+              <Table.Td>
+                {issue.message}
+                {issue.child && (
+                  <Text size="xs" c="dimmed" data-testid={`${testId}-child`}>
+                    {issue.child}
+                  </Text>
+                )}
+              </Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>

@@ -11,6 +11,10 @@ export interface ImportIssue {
   row: number;
   field: string;
   column: string | null;
+  /** The cell as written, shortened when long. */
+  value?: string | null;
+  /** The child the row is about when known: «Surname Name, ИИН …». */
+  child?: string | null;
   message: string;
 }
 
