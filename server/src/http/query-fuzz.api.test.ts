@@ -1,6 +1,6 @@
 import { startTestApp, type TestApp } from '../test/test-app.ts';
 import { HttpClient } from '../test/http-client.ts';
-import { given } from '../test/given.ts';
+import { given, PASSWORD } from '../test/given.ts';
 import { loadDemo } from '../features/demo/demo.service.ts';
 
 let t: TestApp;
@@ -18,7 +18,7 @@ beforeAll(async () => {
   // Far more requests than a person makes in a minute: the rate limit is not what this test is about.
   t = await startTestApp({}, undefined, { rateLimitMax: 100_000 });
   const g = given(t.services);
-  await loadDemo(t.services, g.operator, 'demo password 1');
+  await loadDemo(t.services, g.operator, PASSWORD);
   await g.user('admin', 'KZ', 'fuzz.admin@test.kz');
   admin = HttpClient.withToken(t.url, await g.token('fuzz.admin@test.kz'));
 });
