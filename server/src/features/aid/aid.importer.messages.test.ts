@@ -1,3 +1,4 @@
+import { makeValidIin } from '#domain/iin';
 import { formatTenge } from '#domain/money';
 import { loadConfig } from '../../config.ts';
 import type { RequestContext } from '../../http/request-context.ts';
@@ -104,5 +105,29 @@ describe('import messages', () => {
     expect(e).toMatchObject({ row: 2, column: 'Выделено', value: '1000' });
     expect(e!.message).toContain('1\u00a0000\u00a0₸');
     expect(e!.message).toContain('46\u00a0228\u00a0₸');
+  });
+
+  it('an IIN that lost its leading zero in a number cell gets it back with a warning; exponent form is refused', async () => {
+    const iin = makeValidIin('2009-09-14', 'm', 4602);
+    await database.db.updateTable('children').set({ iin }).where('id', '=', kids[2]!.id).execute();
+    const report = await services.import.preview(
+      operator,
+      [
+        csv('aid.csv', [
+          'Дата;ИИН;Источник;Форма;Сумма;Предметы;Примечание',
+          `04.09.2024;${iin.slice(1)};ТОО «Нет»;вещи;;рюкзак;`,
+          `04.09.2024;1,60514E+11;ФВ;деньги;50000;;`,
+        ]),
+      ],
+      { lang: 'ru' },
+    );
+    const issues = texts(report);
+    expect(issues.map((i) => `${i.row}:${i.field}`)).toEqual(['2:source', '3:iin', '2:iin']);
+    const restored = issues.find((i) => i.row === 2 && i.field === 'iin')!;
+    expect(restored).toMatchObject({ value: iin.slice(1) });
+    expect(restored.message).toContain(iin);
+    const exponent = issues.find((i) => i.row === 3)!;
+    expect(exponent).toMatchObject({ value: '1,60514E+11' });
+    expect(exponent.message).toMatch(/текстовый формат/);
   });
 });

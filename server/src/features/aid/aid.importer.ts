@@ -146,7 +146,7 @@ export const aidImporter: Importer<AidImportRow> = {
   action: 'aid.write',
   columns: [
     { key: 'date', headers: ['Дата', 'Күні', 'Date'], required: true },
-    { key: 'iin', headers: ['ИИН', 'ЖСН', 'IIN'], required: true },
+    { key: 'iin', headers: ['ИИН', 'ЖСН', 'IIN'], required: true, iin: true },
     { key: 'source', headers: ['Источник', 'Көзі', 'Source'], required: true },
     { key: 'form', headers: ['Форма', 'Түрі', 'Form'], required: true },
     { key: 'amount', headers: ['Сумма', 'Сомасы', 'Amount'], required: false },

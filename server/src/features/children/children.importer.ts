@@ -123,6 +123,7 @@ export const childrenImporter: Importer<ChildImportRow> = {
       key: 'iin',
       headers: ['ИИН', 'ЖСН', 'IIN', 'ИИН ребёнка', 'ИИН ребенка', 'Баланың ЖСН', "Child's IIN"],
       required: false,
+      iin: true,
     },
     { key: 'surname', headers: ['Фамилия', 'Тегі', 'Surname', 'Last name'], required: true },
     { key: 'name', headers: ['Имя', 'Аты', 'Name', 'First name'], required: true },

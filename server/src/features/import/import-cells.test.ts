@@ -1,4 +1,5 @@
-import { dateCell, intCell, RowReader, tengeCell, textCell, yearCell } from './import-cells.ts';
+import { makeValidIin } from '#domain/iin';
+import { dateCell, iinCell, intCell, RowReader, tengeCell, textCell, yearCell } from './import-cells.ts';
 
 const key = (r: { ok: boolean; issue?: { message: { key: string } } }) =>
   r.ok ? 'ok' : r.issue!.message.key;
@@ -78,5 +79,29 @@ describe('import cells', () => {
     const result = r.result(() => ({ name }));
     expect(result.ok).toBe(false);
     expect(!result.ok && result.errors.map((e) => e.field)).toEqual(['name', 'date']);
+  });
+});
+
+describe('IIN cells as spreadsheets store them', () => {
+  const valid = makeValidIin('2009-09-14', 'm', 4602);
+  it.each([
+    [valid, valid, null],
+    [` ${valid} `, valid, null],
+    // A number cell lost its leading zero: given back with a warning.
+    [valid.slice(1), valid, 'import:cell.iinZeroRestored'],
+    // Exponent form: the digits are gone, so the cell is refused with how to keep the column as text.
+    ['1,60514E+11', null, 'import:cell.iinExponent'],
+    ['9.09146E+10', null, 'import:cell.iinExponent'],
+    // 11 digits that do not make a valid IIN with a zero in front stay as written (the IIN's own check refuses).
+    ['12345678901', '12345678901', null],
+  ])('%j → %j (%s)', (input, value, issue) => {
+    const read = iinCell({ iin: input }, 'iin');
+    if (read.ok) {
+      expect(read.value).toBe(value);
+      expect(read.warning?.message.key ?? null).toBe(issue);
+    } else {
+      expect(value).toBeNull();
+      expect(read.issue.message.key).toBe(issue);
+    }
   });
 });

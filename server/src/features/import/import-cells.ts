@@ -1,4 +1,5 @@
 import { parseDateInput } from '#domain/dates';
+import { checkIin } from '#domain/iin';
 import { parseTenge } from '#domain/money';
 import { visibleChar } from '#domain/safe-text';
 import type { Vocabulary } from '#domain/vocabulary';
@@ -114,6 +115,36 @@ export function yearCell(
   const n = /^\d{4}$/.test(value) ? Number(value) : NaN;
   if (!(n >= 2000 && n <= 2100)) return fail(key, 'import:cell.year', { value });
   return ok(n);
+}
+
+/**
+ * An IIN as a spreadsheet may have stored it. A number cell drops the leading zero (`090914602229` →
+ * `90914602229`): 11 digits whose zero-padded form is a valid IIN get the zero back, with a warning saying so.
+ * Exponent form (`1,60514E+11`) has lost digits for good and is refused with how to keep the column as text.
+ * Anything else is left to the IIN's own check.
+ */
+export function iinCell(
+  cells: Record<string, string>,
+  key: string,
+): { ok: true; value: string; warning?: RowIssue } | { ok: false; issue: RowIssue } {
+  const value = cell(cells, key);
+  if (/^\d(?:[.,]\d+)?e\+?\d+$/i.test(value)) {
+    return {
+      ok: false,
+      issue: { field: key, message: { key: 'import:cell.iinExponent', params: { value } } },
+    };
+  }
+  if (/^\d{11}$/.test(value) && checkIin(`0${value}`).ok) {
+    return {
+      ok: true,
+      value: `0${value}`,
+      warning: {
+        field: key,
+        message: { key: 'import:cell.iinZeroRestored', params: { value, iin: `0${value}` } },
+      },
+    };
+  }
+  return { ok: true, value };
 }
 
 /** The accepted values of a list as a person reads them: the display names in the user's language. */

@@ -10,6 +10,7 @@ import { policy } from '../../access/policy.ts';
 import { AuditRepository } from '../audit/audit.repository.ts';
 import { importRows } from '../system/metrics.ts';
 import { columnLabel, recognizeSheet, type HeaderMatch } from './import.headers.ts';
+import { iinCell } from './import-cells.ts';
 import { ImportFileError, parseImportFile, tooLarge, type ParsedSheet } from './import.parser.ts';
 import { templateCsv, templateXlsx } from './import.templates.ts';
 import type {
@@ -435,19 +436,28 @@ export class ImportService {
       // A row with text only in columns outside the template (a total line, a signature) is not a data row.
       if (Object.values(cells).every((v) => v === '')) continue;
       counted++;
-      const required = importer.columns
+      const required: RowIssue[] = importer.columns
         .filter((c) => c.required && cells[c.key] === '')
         .map((c) => ({ field: c.key, message: { key: 'import:cell.required' } }));
+      const written = { ...cells };
+      for (const column of importer.columns.filter((c) => c.iin && cells[c.key] !== '')) {
+        const read = iinCell(cells, column.key);
+        if (!read.ok) required.push(read.issue);
+        else {
+          cells[column.key] = read.value;
+          if (read.warning) report.warnings.push(issue(r.row, read.warning, written, childOf(cells)));
+        }
+      }
       const result = await importer.validate(cells, r.row, ic);
       const child = result.child ?? childOf(cells);
       const errors = [...required];
       if (!result.ok) errors.push(...result.errors.filter((e) => !required.some((q) => q.field === e.field)));
-      for (const w of result.warnings ?? []) report.warnings.push(issue(r.row, w, cells, child));
+      for (const w of result.warnings ?? []) report.warnings.push(issue(r.row, w, written, child));
       if (errors.length > 0) {
         report.refused++;
-        for (const e of errors) report.errors.push(issue(r.row, e, cells, child));
+        for (const e of errors) report.errors.push(issue(r.row, e, written, child));
       } else if (result.ok) {
-        seen.set(r.row, { cells, child });
+        seen.set(r.row, { cells: written, child });
         valid.push({ row: r.row, value: result.value });
       }
     }

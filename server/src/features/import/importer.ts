@@ -17,6 +17,8 @@ export interface ImportColumn {
   /** Header names, matched case-insensitively after trimming: the canonical Russian one first, then kk, en, aliases. */
   headers: string[];
   required: boolean;
+  /** An IIN column: read as spreadsheets store IINs (a lost leading zero given back, exponent form refused). */
+  iin?: boolean;
 }
 
 /** A problem with one cell (or the whole row when field is '_'), as a catalog message. */
