@@ -19,6 +19,7 @@ import type { Database } from './db/engine.ts';
 import { featureRoutes } from './features/routes.ts';
 import { AppError } from './http/app-error.ts';
 import type { App } from './http/app-types.ts';
+import { installIdempotency } from './features/idempotency/idempotency.ts';
 import { installAuthHook } from './http/auth-hook.ts';
 import { installReadYourWrites } from './http/read-your-writes.ts';
 import { errorHandler } from './http/error-handler.ts';
@@ -134,6 +135,7 @@ export async function buildApp({
 
   const services = given ?? buildServices(database, config);
   installAuthHook(app, services.auth);
+  installIdempotency(app, database);
   if (database.replica) installReadYourWrites(app);
 
   installRequestLog(app, config.SLOW_REQUEST_MS);

@@ -8,6 +8,7 @@ import * as reportFacts from './202611261000-report-facts.ts';
 import * as jobs from './202612020130-jobs.ts';
 import * as rateLimits from './202612020400-rate-limits.ts';
 import * as reportPaging from './202612020410-report-paging.ts';
+import * as idempotencyKeys from './202612020430-idempotency-keys.ts';
 
 /**
  * Every migration, by name, in the order written. Append-only: add a line for a new file, never edit or remove one.
@@ -23,4 +24,5 @@ export const migrations: Record<string, Migration> = {
   '202612020130-jobs': jobs,
   '202612020400-rate-limits': rateLimits,
   '202612020410-report-paging': reportPaging,
+  '202612020430-idempotency-keys': idempotencyKeys,
 };
