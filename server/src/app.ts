@@ -19,7 +19,9 @@ import type { Database } from './db/engine.ts';
 import { featureRoutes } from './features/routes.ts';
 import { AppError } from './http/app-error.ts';
 import type { App } from './http/app-types.ts';
+import { installIdempotency } from './features/idempotency/idempotency.ts';
 import { installAuthHook } from './http/auth-hook.ts';
+import { installReadYourWrites } from './http/read-your-writes.ts';
 import { errorHandler } from './http/error-handler.ts';
 import { projectRoot } from './project-root.ts';
 import { buildServices, type Services } from './services.ts';
@@ -133,6 +135,8 @@ export async function buildApp({
 
   const services = given ?? buildServices(database, config);
   installAuthHook(app, services.auth);
+  installIdempotency(app, database);
+  if (database.replica) installReadYourWrites(app);
 
   installRequestLog(app, config.SLOW_REQUEST_MS);
   systemRoutes(app, { database, config, collect: collectMetrics });

@@ -26,4 +26,18 @@ describe('configuration', () => {
       'METRICS_TOKEN=(hidden): expected a secret of at least 16 characters',
     ]);
   });
+
+  it('refuses a replica without a PostgreSQL primary', () => {
+    expect(() => loadConfig({ DATABASE_READ_URL: 'postgres://r/x' })).toThrow(
+      'DATABASE_READ_URL is set but DATABASE_URL="not set": a replica needs a PostgreSQL primary',
+    );
+    expect(() => loadConfig({ DATABASE_URL: 'postgres://p/x', DATABASE_READ_URL: 'file:x' })).toThrow(
+      /DATABASE_READ_URL="file:x": expected postgres:/,
+    );
+    expect(loadConfig({ DATABASE_URL: 'postgres://p/x', DATABASE_READ_URL: 'postgres://r/x' })).toMatchObject(
+      {
+        DATABASE_READ_URL: 'postgres://r/x',
+      },
+    );
+  });
 });

@@ -12,6 +12,12 @@ const ConfigSchema = z.object({
     .regex(/^(postgres(ql)?:\/\/\S+|file:.+)$/)
     .optional()
     .describe('postgres://user:pass@host/db or file:PATH'),
+  /** A PostgreSQL streaming replica: reports, dashboards, the public page and exports read from it. */
+  DATABASE_READ_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\/\S+$/)
+    .optional()
+    .describe('postgres://user:pass@replica-host/db (a replica of DATABASE_URL)'),
   DATABASE_POOL_MAX: z.coerce
     .number()
     .int()
@@ -91,7 +97,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   // An empty variable (FOO= in a unit file) means "not set", as it does for most programs.
   const given = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== ''));
   const parsed = ConfigSchema.safeParse(given);
-  if (parsed.success) return parsed.data;
+  if (parsed.success) {
+    const c = parsed.data;
+    if (c.DATABASE_READ_URL && !/^postgres/.test(c.DATABASE_URL ?? ''))
+      throw new ConfigError([
+        `DATABASE_READ_URL is set but DATABASE_URL=${JSON.stringify(c.DATABASE_URL ?? 'not set')}: a replica needs a PostgreSQL primary`,
+      ]);
+    return c;
+  }
   const lines = new Map<string, string>();
   for (const issue of parsed.error.issues) {
     const name = String(issue.path[0] ?? '');

@@ -17,7 +17,10 @@ try {
   console.error(error.message);
   process.exit(1);
 }
-const database = openDatabase(config.DATABASE_URL, { poolMax: config.DATABASE_POOL_MAX });
+const database = openDatabase(config.DATABASE_URL, {
+  poolMax: config.DATABASE_POOL_MAX,
+  readUrl: config.DATABASE_READ_URL,
+});
 await migrateToLatest(database);
 const services = buildServices(database, config);
 const jobs =
@@ -45,7 +48,8 @@ const { port } = app.server.address() as AddressInfo;
 const base = config.PUBLIC_URL ?? `http://localhost:${port}`;
 const lines = [
   '',
-  `Mektepke Jol is running at ${base}  (database: ${database.engine}, ${database.location})`,
+  `Mektepke Jol is running at ${base}  (database: ${database.engine}, ${database.location}` +
+    (database.replica ? `; reports from ${database.replica.location})` : ')'),
 ];
 if (setupToken) {
   lines.push(

@@ -47,7 +47,8 @@ export function buildServices(database: Database, config: Config) {
     sponsors: new SponsorsService(database),
     pledges: new PledgesService(database),
     aid: new AidService(database),
-    reports: new ReportsService(database),
+    // Reports, dashboards and the public page only read: from the replica when there is one (db/read-routing.ts).
+    reports: new ReportsService({ ...database, db: database.reader }),
     documents: new DocumentsService(database),
     import: new ImportService(database, config),
     jobs: new JobsService(database),

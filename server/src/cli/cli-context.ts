@@ -29,7 +29,7 @@ export function cliConfig(io: CliIo): Config {
 /** Opens the database the server would use (same DATABASE_URL), migrated, with services acting as the operator. */
 export async function openCli(io: CliIo): Promise<CliContext> {
   const config = cliConfig(io);
-  const database = openDatabase(config.DATABASE_URL);
+  const database = openDatabase(config.DATABASE_URL, { readUrl: config.DATABASE_READ_URL });
   await migrateToLatest(database);
   return {
     config,

@@ -568,6 +568,7 @@ export interface DB {
   jobs: JobsTable;
   job_files: JobFilesTable;
   rate_limits: RateLimitsTable;
+  idempotency_keys: IdempotencyKeysTable;
 }
 
 export type JobStatus = 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
@@ -616,4 +617,18 @@ export interface RateLimitsTable {
   key: string;
   hits: number;
   reset_at: string;
+}
+
+/** The first answer to a caller's Idempotency-Key (features/idempotency); status null while it is being made. */
+export interface IdempotencyKeysTable {
+  /** The user (or token's user) who sent the key: keys of different callers never meet. */
+  owner: string;
+  key: string;
+  /** SHA-256 of method, path and body: the same key with another request is refused. */
+  request_hash: string;
+  status: number | null;
+  content_type: string | null;
+  body: string | null;
+  created_at: string;
+  expires_at: string;
 }

@@ -36,7 +36,9 @@ export function installAuthHook(app: App, auth: AuthService) {
     }
   });
 
-  app.addHook('preHandler', async (req: FastifyRequest, reply: FastifyReply) => {
+  // Before the body is validated: a caller without a session, without the action or without the CSRF token learns
+  // nothing about what the route would have accepted.
+  app.addHook('preValidation', async (req: FastifyRequest, reply: FastifyReply) => {
     if (!req.url.startsWith('/api/') || !req.routeOptions.url) return;
     const config = req.routeOptions.config;
     if (config.public) return;

@@ -99,6 +99,17 @@ export function errorHandler(error: FastifyError, req: FastifyRequest, reply: Fa
     // Malformed JSON, empty bodies and the like: the parser's own error, in our shape.
     return send(reply, req, status, 'bad_request', { key: 'errors:badRequest' });
   }
+  if (isPostgresDataException(error)) {
+    // A value the client sent that PostgreSQL cannot take (a NUL in text, a number out of range, not a date):
+    // SQLite would have stored or compared it; either way it is the input that is wrong, not the server.
+    return send(reply, req, 400, 'invalid_input', { key: 'errors:invalidInput' });
+  }
   req.log.error({ err: error }, 'unhandled error');
   return send(reply, req, 500, 'internal', { key: 'errors:internal' });
+}
+
+/** PostgreSQL's SQLSTATE class 22, "data exception": raised by the values of a statement, not by its shape. */
+function isPostgresDataException(error: unknown): boolean {
+  const e = error as { code?: unknown; severity?: unknown };
+  return typeof e.severity === 'string' && typeof e.code === 'string' && /^22[0-9A-Z]{3}$/.test(e.code);
 }

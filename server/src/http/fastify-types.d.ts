@@ -6,6 +6,8 @@ declare module 'fastify' {
     viewer: Viewer | null;
     /** The hashed session id when the caller signed in with the cookie (CSRF applies to those requests). */
     sessionId: string | null;
+    /** The Idempotency-Key this request claimed: its answer is stored for retries (features/idempotency). */
+    idempotency: { owner: string; key: string } | null;
   }
   interface FastifyContextConfig {
     /** Reachable without signing in. Every other route requires a viewer (deny by default). */

@@ -17,10 +17,11 @@ export interface TestApp {
 export async function startTestApp(
   overrides: Partial<Config> = {},
   existing?: TestDatabase,
+  appOptions: { rateLimitMax?: number } = {},
 ): Promise<TestApp> {
   const database = existing ?? (await createTestDatabase());
   const config = { ...loadConfig({}), ...overrides };
-  const app = await buildApp({ database, config, serveWeb: false, logger: false });
+  const app = await buildApp({ database, config, serveWeb: false, logger: false, ...appOptions });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as AddressInfo;
   return {

@@ -42,4 +42,18 @@ describe('ApiClient', () => {
 
     expect(error).toMatchObject({ status: 409, message: '', isConflict: true });
   });
+
+  it('sends an Idempotency-Key on every write: a new one per submission, the given one on a retry', async () => {
+    const server = fakeApi({ 'POST /api/raids': { status: 201, body: {} }, 'GET /api/raids': { body: {} } });
+    const api = new ApiClient({ getLanguage: () => 'ru' });
+    await api.post('/api/raids', { a: 1 });
+    await api.post('/api/raids', { a: 1 });
+    await api.post('/api/raids', { a: 1 }, { idempotencyKey: 'k-1' });
+    await api.get('/api/raids');
+    const keys = server.calls.map((c) => c.headers['Idempotency-Key']);
+    expect(keys[0]).toMatch(/^[0-9a-f-]{36}$/);
+    expect(keys[1]).not.toBe(keys[0]);
+    expect(keys[2]).toBe('k-1');
+    expect(keys[3]).toBeUndefined();
+  });
 });

@@ -8,7 +8,14 @@ export interface RequestOptions {
   query?: Query;
   body?: unknown;
   signal?: AbortSignal;
+  /**
+   * Names one logical submission: a retry of it (a lost answer, the offline outbox) sends the same key and the
+   * server answers with the first result instead of writing twice. Without it each write gets a new key.
+   */
+  idempotencyKey?: string;
 }
+
+const WRITES = new Set(['POST', 'PUT', 'PATCH']);
 
 export interface ApiClientOptions {
   /** The UI language, sent as Accept-Language so the server writes its messages in it. */
@@ -58,6 +65,7 @@ export class ApiClient {
       onProgress?: (share: number) => void;
       onMessage?: (message: unknown) => void;
       signal?: AbortSignal;
+      idempotencyKey?: string;
     } = {},
   ): Promise<T> {
     return new Promise<T>((resolve, reject) => {
@@ -67,6 +75,7 @@ export class ApiClient {
       xhr.setRequestHeader('Accept', streaming ? 'application/x-ndjson' : 'application/json');
       xhr.setRequestHeader('Accept-Language', this.getLanguage());
       if (this.csrfToken) xhr.setRequestHeader('x-csrf-token', this.csrfToken);
+      xhr.setRequestHeader('Idempotency-Key', options.idempotencyKey ?? crypto.randomUUID());
       xhr.upload.onprogress = (e) => {
         if (e.lengthComputable && e.total > 0) options.onProgress?.(e.loaded / e.total);
       };
@@ -122,6 +131,7 @@ export class ApiClient {
     };
     if (options.body !== undefined) headers['Content-Type'] = 'application/json';
     if (method !== 'GET' && method !== 'HEAD' && this.csrfToken) headers['x-csrf-token'] = this.csrfToken;
+    if (WRITES.has(method)) headers['Idempotency-Key'] = options.idempotencyKey ?? crypto.randomUUID();
 
     let response: Response;
     try {

@@ -93,6 +93,10 @@ export function registerImport(program: Command, io: CliIo) {
         const text = formatImportReport(toImportReportDto(report, lang), lang, {
           skipInvalid: run.skipInvalid,
         });
+        const needsOrg = report.files.some((f) =>
+          f.sheets.some((s) => s.error?.key === 'import:file.needsOrg'),
+        );
+        if (needsOrg) throw new CliError(text, 2);
         for (const line of unreadable) printLine(io, line);
         if (text) printLine(io, text);
         if (!report.ok || unreadable.length > 0)

@@ -7,6 +7,8 @@ import * as aid from './202611250240-aid.ts';
 import * as reportFacts from './202611261000-report-facts.ts';
 import * as jobs from './202612020130-jobs.ts';
 import * as rateLimits from './202612020400-rate-limits.ts';
+import * as reportPaging from './202612020410-report-paging.ts';
+import * as idempotencyKeys from './202612020430-idempotency-keys.ts';
 import * as nameSearch from './202612020500-name-search.ts';
 
 /**
@@ -22,5 +24,7 @@ export const migrations: Record<string, Migration> = {
   '202611261000-report-facts': reportFacts,
   '202612020130-jobs': jobs,
   '202612020400-rate-limits': rateLimits,
+  '202612020410-report-paging': reportPaging,
+  '202612020430-idempotency-keys': idempotencyKeys,
   '202612020500-name-search': nameSearch,
 };

@@ -39,6 +39,7 @@ export interface AidImportRow {
 /** The services over the import's transaction, so that what they read and write is part of it. */
 const within = (db: Kysely<DB>): Database => ({
   db,
+  reader: db,
   engine: isPostgres(db as Kysely<unknown>) ? 'postgres' : 'sqlite',
   location: 'import',
   close: async () => undefined,

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { kazakhstanTime } from '#domain/clock';
 import type { Kysely } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
@@ -12,7 +13,7 @@ import type { Database } from '../../db/engine.ts';
 import type { DB } from '../../db/schema.ts';
 import { refreshReportFacts } from '../reports/facts/report-facts.ts';
 import { AppError, invalid, notFound, type Message } from '../../http/app-error.ts';
-import { decodeCursor, encodeCursor } from '../../http/common.schema.ts';
+import { CursorText, decodeCursor, encodeCursor } from '../../http/common.schema.ts';
 import type { RequestContext } from '../../http/request-context.ts';
 import { translate } from '../../i18n/translator.ts';
 import { AuditRepository } from '../audit/audit.repository.ts';
@@ -431,7 +432,7 @@ export class AidService {
       sponsorId: q.sponsorId,
       source: q.source,
       limit: q.limit,
-      after: decodeCursor<{ date: string; id: string }>(q.cursor),
+      after: decodeCursor(q.cursor, z.object({ date: CursorText, id: CursorText })),
     });
     const page = rows.slice(0, q.limit);
     const last = page.at(-1);

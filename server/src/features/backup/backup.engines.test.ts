@@ -13,7 +13,7 @@ import {
 } from '../../test/test-database.ts';
 import { buildServices } from '../../services.ts';
 import { loadConfig } from '../../config.ts';
-import { given } from '../../test/given.ts';
+import { given, PASSWORD } from '../../test/given.ts';
 import { runMektep } from '../../test/run-mektep.ts';
 import { loadDemo } from '../demo/demo.service.ts';
 import { PlanRepository } from '../plan/plan.repository.ts';
@@ -91,7 +91,7 @@ describe(`backup of ${testEngine} restored into ${otherEngine} and back`, () => 
   beforeAll(async () => {
     source = await fresh(testEngine);
     const services = buildServices(source, loadConfig({}));
-    await loadDemo(services, given(services).operator, 'demo password 1');
+    await loadDemo(services, given(services).operator, PASSWORD);
     const db = source.db;
     const handover = await db
       .selectFrom('aid_handovers')

@@ -6,8 +6,12 @@ export interface BenchEnv {
   services: Services;
   /** Base URL of the whole server running on the bench database, for HTTP measurements. */
   url: string;
-  /** Multiplies data sizes: 1 is a school-sized run, 10 a district. */
+  /** Multiplies data sizes: 1 is a school-sized run, 10 a district (the `--scale` rounded, at least 1). */
   scale: number;
+  /** The synthetic republic's size as given by `--scale`: 1 is the whole republic, 0.01 fits CI. */
+  republicScale: number;
+  /** Progress lines for the operator. */
+  log?: (line: string) => void;
 }
 
 export interface BenchResult {
@@ -18,6 +22,12 @@ export interface BenchResult {
   seconds: number;
   p50ms?: number;
   p95ms?: number;
+  /** The hand-written SQL of the same figures on the same data, median of as many runs. */
+  baselineMs?: number;
+  /** p50 over baselineMs. */
+  ratio?: number;
+  /** The process's peak resident memory so far (server, client and data generator share the process). */
+  peakRssMb?: number;
   note?: string;
 }
 

@@ -57,10 +57,19 @@ export async function runBenchmarks(opts: {
     const app = await buildApp({ database, config, serveWeb: false, logger: false, rateLimitMax: 1_000_000 });
     await app.listen({ port: 0, host: '127.0.0.1' });
     const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-    const env = { database, services: buildServices(database, config), url, scale: opts.scale };
+    const env = {
+      database,
+      services: buildServices(database, config),
+      url,
+      scale: Math.max(1, Math.round(opts.scale)),
+      republicScale: opts.scale,
+      log: opts.log,
+    };
     try {
       for (const c of benchCases) {
-        if (opts.only && !c.name.toLowerCase().includes(opts.only.toLowerCase())) continue;
+        // --only takes one text or several separated by commas; a case runs when its name contains any of them.
+        const wanted = opts.only?.toLowerCase().split(',').filter(Boolean) ?? [];
+        if (wanted.length > 0 && !wanted.some((w) => c.name.toLowerCase().includes(w.trim()))) continue;
         opts.log(`… ${c.name}`);
         results.push(await c.run(env));
       }
@@ -89,9 +98,12 @@ export function formatTable(results: BenchResult[]): string {
     `${Math.round(r.ops / r.seconds).toLocaleString('en')} ${r.unit}/s`,
     r.p50ms === undefined ? '' : r.p50ms.toFixed(1),
     r.p95ms === undefined ? '' : r.p95ms.toFixed(1),
+    r.baselineMs === undefined ? '' : r.baselineMs.toFixed(1),
+    r.ratio === undefined ? '' : `${r.ratio.toFixed(2)}×`,
+    r.peakRssMb === undefined ? '' : String(r.peakRssMb),
     r.note ?? '',
   ]);
-  const head = ['benchmark', 'throughput', 'p50 ms', 'p95 ms', 'data'];
+  const head = ['benchmark', 'throughput', 'p50 ms', 'p95 ms', 'SQL ms', 'ratio', 'peak RSS MB', 'data'];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ');
   return [line(head), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');

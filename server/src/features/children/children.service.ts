@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { todayInKazakhstan } from '#domain/clock';
 import type { Kysely } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
@@ -9,7 +10,7 @@ import type { Database } from '../../db/engine.ts';
 import type { ChildStatus, DB } from '../../db/schema.ts';
 import { AppError, conflict, forbidden, invalid, notFound, type Message } from '../../http/app-error.ts';
 import type { RequestContext } from '../../http/request-context.ts';
-import { decodeCursor, encodeCursor } from '../../http/common.schema.ts';
+import { CursorValue, decodeCursor, encodeCursor } from '../../http/common.schema.ts';
 import { AuditRepository } from '../audit/audit.repository.ts';
 import { OrgUnitsRepository, type OrgUnitRow } from '../org-units/org-units.repository.ts';
 import { OrgUnitsService } from '../org-units/org-units.service.ts';
@@ -17,7 +18,6 @@ import {
   ChildrenRepository,
   cursorOf,
   type CategoryRow,
-  type ChildCursor,
   type ChildRow,
   type GuardianRow,
 } from './children.repository.ts';
@@ -405,7 +405,12 @@ export class ChildrenService {
     const scope = await this.orgUnits.scope(ctx, 'child.read', query.org);
     const filter = this.normalizeFilter(query);
     const repo = this.repo();
-    const rows = await repo.list(scope, filter, query.limit + 1, decodeCursor<ChildCursor>(query.cursor));
+    const rows = await repo.list(
+      scope,
+      filter,
+      query.limit + 1,
+      decodeCursor(query.cursor, z.array(CursorValue).min(1).max(6)),
+    );
     const page = rows.slice(0, query.limit);
     const details = await this.details(
       repo,
@@ -427,7 +432,8 @@ export class ChildrenService {
   async exportRows(ctx: RequestContext, query: ChildFilter) {
     const scope = await this.orgUnits.scope(ctx, 'child.read', query.org);
     const filter = this.normalizeFilter(query);
-    const repo = this.repo();
+    // An export may read from the replica (DATABASE_READ_URL); its audit entry goes to the primary.
+    const repo = this.repo(this.database.reader);
     const rows = await repo.list(scope, filter, EXPORT_MAX);
     const details = await this.details(
       repo,

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { v7 as uuidv7 } from 'uuid';
 import { kazakhstanDateOf, kazakhstanTime } from '#domain/clock';
 import { canMoveCall, isCallStale } from '#domain/operations';
@@ -5,7 +6,7 @@ import { policy } from '../../access/policy.ts';
 import type { Database } from '../../db/engine.ts';
 import { AppError, conflict, forbidden, invalid, notFound } from '../../http/app-error.ts';
 import type { RequestContext } from '../../http/request-context.ts';
-import { decodeCursor, encodeCursor } from '../../http/common.schema.ts';
+import { CursorText, decodeCursor, encodeCursor } from '../../http/common.schema.ts';
 import { AuditRepository } from '../audit/audit.repository.ts';
 import { assertCampaignOpen, openCampaignFor } from '../campaigns/campaign-lock.ts';
 import { writableSchool } from '../campaigns/school-writer.ts';
@@ -58,7 +59,7 @@ export class HotlineService {
     const rows = await new HotlineRepository(db).list(scope, {
       status: query.status,
       limit: query.limit,
-      after: decodeCursor<{ at: string; id: string }>(query.cursor),
+      after: decodeCursor(query.cursor, z.object({ at: CursorText, id: CursorText })),
     });
     const page = rows.slice(0, query.limit);
     const now = new Date();

@@ -114,6 +114,17 @@ describe('npx mektep import', () => {
     expect(r.stderr).toContain('Организация с кодом «NOPE» не найдена.');
   });
 
+  it('a kind imported into a unit without --org is a usage error (exit 2) naming --org, writing nothing', async () => {
+    const path = join(dir, 'sponsors.csv');
+    writeFileSync(path, 'Наименование;Тип\r\nТОО «Караганда Строй»;компания\r\n');
+    const r = await mektep([path]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--org');
+    expect(r.stdout).not.toContain('Организация не найдена');
+    const named = await mektep([path, '--org', 'SA']);
+    expect(named.code).toBe(0);
+  });
+
   it('answers usage errors with exit 2', async () => {
     expect((await mektep([])).code).toBe(2);
     const missing = await mektep([join(dir, 'nope.csv')]);

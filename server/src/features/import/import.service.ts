@@ -303,6 +303,12 @@ export class ImportService {
         fileOk = false;
         continue;
       }
+      if (importer.needsUnit && !opts.orgCode && !ctx.viewer.orgCode) {
+        // The CLI runs as no unit's user: without --org there is nowhere to put the rows.
+        report.error = { key: 'import:file.needsOrg', params: { ...place, kind: importer.kind } };
+        fileOk = false;
+        continue;
+      }
       const valid = await this.validateSheet(file.file, sheet, match, report, ic, opts);
       if (report.error) {
         fileOk = false;

@@ -74,6 +74,8 @@ export interface Importer<T = unknown> {
   columns: ImportColumn[];
   /** The action a row of this kind is (the engine refuses the file to roles that never have it). */
   action: ScopedAction;
+  /** Rows go into one unit given with `--org` (or the viewer's own unit); there is no unit column. */
+  needsUnit?: boolean;
   /** An example row for the downloadable template, by column key. */
   example?: Record<string, string>;
   /**

@@ -5,7 +5,7 @@ import type { ScopedAction } from '../../access/rules.ts';
 import type { Viewer } from '../../access/viewer.ts';
 import { AppError, conflict, notFound } from '../../http/app-error.ts';
 import type { RequestContext } from '../../http/request-context.ts';
-import { decodeCursor, encodeCursor, type ListQuery } from '../../http/common.schema.ts';
+import { CursorText, type ListQuery, decodeCursor, encodeCursor } from '../../http/common.schema.ts';
 import { AuditRepository } from '../audit/audit.repository.ts';
 import { OrgUnitsRepository, type OrgUnitRow } from './org-units.repository.ts';
 import { CHILD_TYPE, type OrgUnitCreate, type OrgUnitDto, type OrgUnitPatch } from './org-units.schema.ts';
@@ -62,7 +62,7 @@ export class OrgUnitsService {
     const rows = await this.repo.list(scope, {
       q: query.q,
       limit: query.limit,
-      afterPath: decodeCursor<string>(query.cursor),
+      afterPath: decodeCursor(query.cursor, CursorText),
       type: query.type,
     });
     const page = rows.slice(0, query.limit);

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { todayInKazakhstan } from '#domain/clock';
 import { v7 as uuidv7 } from 'uuid';
 import type { AidForm } from '#domain/aid-codes';
@@ -6,7 +7,7 @@ import type { Lang } from '#domain/lang';
 import { policy, type Scope } from '../../access/policy.ts';
 import type { Database } from '../../db/engine.ts';
 import { conflict, invalid, notFound, AppError } from '../../http/app-error.ts';
-import { decodeCursor, encodeCursor } from '../../http/common.schema.ts';
+import { CursorText, decodeCursor, encodeCursor } from '../../http/common.schema.ts';
 import type { RequestContext } from '../../http/request-context.ts';
 import { AuditRepository } from '../audit/audit.repository.ts';
 import { AidService } from '../aid/aid.service.ts';
@@ -80,7 +81,7 @@ export class PledgesService {
       overdueOn: q.overdue === 'true' ? todayInKazakhstan() : undefined,
       sponsorId: q.sponsorId,
       limit: q.limit,
-      after: decodeCursor<{ due: string; id: string }>(q.cursor),
+      after: decodeCursor(q.cursor, z.object({ due: CursorText, id: CursorText })),
     });
     const page = rows.slice(0, q.limit);
     const last = page.at(-1);

@@ -21,6 +21,24 @@ export interface CubeRow {
 
 const num = (v: unknown) => Number(v ?? 0);
 
+/** Campaign records: tied to one of this year's campaigns of the unit, or (raids, hotline) undated by campaign. */
+export function campaignRecords(
+  db: Kysely<DB>,
+  column: string,
+  scope: Scope,
+  year: number,
+  undated?: { column: string },
+): Expression<SqlBool> {
+  const ids = db
+    .selectFrom('campaigns')
+    .select('id')
+    .where('year', '=', year)
+    .where((eb) => eb.or([eb('org_path', 'in', pathAndAncestors(scope.root)), inScope(scope, 'org_path')]));
+  const tied = sql<SqlBool>`${sql.ref(column)} in (${ids})`;
+  if (!undated) return tied;
+  return sql<SqlBool>`(${tied} or (${sql.ref(column)} is null and ${sql.ref(undated.column)} >= ${`${year}-01-01`} and ${sql.ref(undated.column)} < ${`${year + 1}-01-01`}))`;
+}
+
 /**
  * The SQL of reports computed where the data is: figures read from the cube (facts kept up to date by every write),
  * and the campaign's small records (raids, hotline, plan, materials) aggregated per unit one level below the
@@ -131,23 +149,6 @@ export class ReportFiguresRepository {
     }));
   }
 
-  /** Campaign records: tied to one of this year's campaigns of the unit, or (raids, hotline) undated by campaign. */
-  private inCampaign(
-    column: string,
-    scope: Scope,
-    year: number,
-    undated?: { column: string },
-  ): Expression<SqlBool> {
-    const ids = this.db
-      .selectFrom('campaigns')
-      .select('id')
-      .where('year', '=', year)
-      .where((eb) => eb.or([eb('org_path', 'in', pathAndAncestors(scope.root)), inScope(scope, 'org_path')]));
-    const tied = sql<SqlBool>`${sql.ref(column)} in (${ids})`;
-    if (!undated) return tied;
-    return sql<SqlBool>`(${tied} or (${sql.ref(column)} is null and ${sql.ref(undated.column)} >= ${`${year}-01-01`} and ${sql.ref(undated.column)} < ${`${year + 1}-01-01`}))`;
-  }
-
   /**
    * The column of the org structure holding the unit one level below a unit at `depth`, and what to group by for
    * it (nothing for a school: PostgreSQL refuses to group by a constant).
@@ -165,7 +166,7 @@ export class ReportFiguresRepository {
       .innerJoin('org_structure as st', 'st.path', 'r.org_path')
       .select([sub.as('sub'), (eb) => eb.fn.countAll().as('n')])
       .where(inScope(scope, 'r.org_path'))
-      .where(this.inCampaign('r.campaign_id', scope, year, { column: 'r.held_on' }))
+      .where(campaignRecords(this.db, 'r.campaign_id', scope, year, { column: 'r.held_on' }))
       .$call((q) => (by.length > 0 ? q.groupBy(by) : q))
       .execute();
     // Back at school: a registry child whose non-attendance case in the report's unit ended "attends school"; a
@@ -187,7 +188,7 @@ export class ReportFiguresRepository {
           ),
         ])
         .where(inScope(scope, 'r.org_path'))
-        .where(this.inCampaign('r.campaign_id', scope, year, { column: 'r.held_on' }));
+        .where(campaignRecords(this.db, 'r.campaign_id', scope, year, { column: 'r.held_on' }));
       return (grouped && by.length > 0 ? q.groupBy(by) : q).execute();
     };
     const firstKey = sql<string>`min(r.held_on || '|' || r.id || '|' || (1000000 + p.position))`;
@@ -197,7 +198,7 @@ export class ReportFiguresRepository {
       .innerJoin('org_structure as st', 'st.path', 'r.org_path')
       .select([sub.as('sub'), 'p.kind', 'p.name', firstKey.as('first')])
       .where(inScope(scope, 'r.org_path'))
-      .where(this.inCampaign('r.campaign_id', scope, year, { column: 'r.held_on' }))
+      .where(campaignRecords(this.db, 'r.campaign_id', scope, year, { column: 'r.held_on' }))
       .groupBy([...by, 'p.kind', 'p.name'])
       .execute();
     const participants = await this.db
@@ -212,7 +213,7 @@ export class ReportFiguresRepository {
         firstKey.as('first'),
       ])
       .where(inScope(scope, 'r.org_path'))
-      .where(this.inCampaign('r.campaign_id', scope, year, { column: 'r.held_on' }))
+      .where(campaignRecords(this.db, 'r.campaign_id', scope, year, { column: 'r.held_on' }))
       .groupBy([...by, 'p.kind', 'p.organisations'])
       .execute();
     const [foundBySub, foundTotal] = await Promise.all([found(true), found(false)]);
@@ -243,7 +244,7 @@ export class ReportFiguresRepository {
         sql<number>`sum(case when h.status = 'closed' then 1 else 0 end)`.as('closed'),
       ])
       .where(inScope(scope, 'h.org_path'))
-      .where(this.inCampaign('h.campaign_id', scope, year, { column: 'h.received_at' }))
+      .where(campaignRecords(this.db, 'h.campaign_id', scope, year, { column: 'h.received_at' }))
       .$call((q) => (by.length > 0 ? q.groupBy(by) : q))
       .execute();
     return rows.map((r) => ({ sub: r.sub, calls: num(r.calls), closed: num(r.closed) }));
@@ -256,7 +257,7 @@ export class ReportFiguresRepository {
       .innerJoin('org_structure as st', 'st.path', 'p.org_path')
       .select([sub.as('sub'), 'p.status', (eb) => eb.fn.countAll().as('n')])
       .where(inScope(scope, 'p.org_path'))
-      .where(this.inCampaign('p.campaign_id', scope, year))
+      .where(campaignRecords(this.db, 'p.campaign_id', scope, year))
       .groupBy([...by, 'p.status'])
       .execute();
     return rows.map((r) => ({ sub: r.sub, status: r.status, count: num(r.n) }));
@@ -278,7 +279,7 @@ export class ReportFiguresRepository {
       .select([sub.as('sub'), 'm.lang', sql<number>`count(distinct m.org_path)`.as('n')])
       .where(inScope(scope, 'm.org_path'))
       .where('st.leaf', '=', 1)
-      .where(this.inCampaign('m.campaign_id', scope, year))
+      .where(campaignRecords(this.db, 'm.campaign_id', scope, year))
       .groupBy([...by, 'm.lang'])
       .execute();
     const stands = await this.db
@@ -293,7 +294,7 @@ export class ReportFiguresRepository {
       ])
       .where(inScope(scope, 'm.org_path'))
       .where('st.leaf', '=', 1)
-      .where(this.inCampaign('m.campaign_id', scope, year))
+      .where(campaignRecords(this.db, 'm.campaign_id', scope, year))
       .$call((q) => (by.length > 0 ? q.groupBy(by) : q))
       .execute();
     return {

@@ -253,6 +253,30 @@ describe('the campaign report', () => {
     expect((await coordA.get('/api/reports/trace?org=SA&campaign=2023&metric=nope')).status).toBe(400);
   });
 
+  it('pages the records behind a figure with a cursor, each record once, the counts carried along', async () => {
+    for (const metric of ['children.listed', 'total.amount', 'fv.students']) {
+      const base = `/api/reports/trace?org=C1&campaign=2023&metric=${metric}`;
+      const whole = (await officer.get(`${base}&limit=1000`)).body;
+      expect(whole.next).toBeNull();
+      const seen: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const res = await officer.get(`${base}&limit=7${cursor ? `&cursor=${cursor}` : ''}`);
+        expect(res.status).toBe(200);
+        expect(res.body.items.length).toBeLessThanOrEqual(7);
+        expect(res.body.total).toBe(whole.total);
+        expect(res.body.value).toBe(whole.value);
+        seen.push(...res.body.items.map((r: { id: string }) => r.id));
+        cursor = res.body.next;
+      } while (cursor);
+      expect(seen).toEqual(whole.items.map((r: { id: string }) => r.id));
+      expect(seen.length).toBe(whole.total);
+      expect(new Set(seen).size).toBe(seen.length);
+    }
+    const bad = await officer.get('/api/reports/trace?org=C1&campaign=2023&metric=total.amount&cursor=xyz');
+    expect(bad.status).toBe(400);
+  });
+
   it('rolls a region up over its districts, each district over its schools', async () => {
     const operator = { viewer: cliViewer(), ip: null };
     const build = async (org: string) => {

@@ -49,6 +49,8 @@ export const TraceQuery = z.object({
   form: z.string().max(40).optional(),
   lang: z.string().max(10).optional(),
   limit: z.coerce.number().int().min(1).max(1000).default(200),
+  /** The `next` of the page before. */
+  cursor: z.string().max(2000).optional(),
 });
 export type TraceQuery = z.infer<typeof TraceQuery>;
 
@@ -67,9 +69,13 @@ export const TraceResult = z.object({
   metric: z.enum(TRACE_METRICS),
   /** The figure as the report states it, so the screen can show both side by side. */
   value: z.number(),
+  /** How many records there are in all (a page shows at most `limit`). */
   total: z.number(),
   items: z.array(TraceRecord),
+  /** The cursor of the next page, null on the last. */
+  next: z.string().nullable(),
 });
+export type TraceResult = z.infer<typeof TraceResult>;
 
 export const OverviewQuery = z.object({
   org: Code.optional(),

@@ -1,13 +1,12 @@
 import { todayInKazakhstan } from '#domain/clock';
-import { isCategoryCode } from '#domain/categories';
 import { COMMON_MESSAGES } from '#domain/common-messages';
 import { isLang, LANGS, type Lang } from '#domain/lang';
-import { buildReport } from '#domain/report/build-report';
 import { reportNarrative, type NarrativeDocument } from '#domain/report/narrative';
 import type { Report } from '#domain/report/report';
 import { policy, type Scope } from '../../access/policy.ts';
 import type { Viewer } from '../../access/viewer.ts';
 import type { Database } from '../../db/engine.ts';
+import type { ChildStatus } from '../../db/schema.ts';
 import { invalid, notFound } from '../../http/app-error.ts';
 import type { RequestContext } from '../../http/request-context.ts';
 import { CONTENT_TYPES, renderReportFile, type FileFormat } from './render/render-report.ts';
@@ -17,15 +16,11 @@ import { REPORTS_MESSAGES } from './render/reports-messages.ts';
 import { DIM } from './facts/child-facts.ts';
 import { factsGeneration } from './facts/report-facts.ts';
 import { ReportFiguresRepository } from './report-figures.repository.ts';
-import { assembleReportInput } from './report-input-builder.ts';
+import { ReportLimiter } from './report-limiter.ts';
 import { ReportReader } from './report-reader.ts';
+import { ReportTraceRepository, type TraceKey } from './report-trace.repository.ts';
 import { unitName } from './report-names.ts';
-import {
-  ReportsRepository,
-  type ChildRecord,
-  type ScopeRecords,
-  type UnitRow,
-} from './reports.repository.ts';
+import { ReportsRepository, type UnitRow } from './reports.repository.ts';
 import {
   REPORT_FORMATS,
   type PublicCampaign,
@@ -33,6 +28,7 @@ import {
   type ReportQuery,
   type TraceQuery,
   type TraceRecord,
+  type TraceResult,
 } from './reports.schema.ts';
 
 /** Groups of fewer children than this are never shown on the public page. */
@@ -73,17 +69,51 @@ function viewerLang(viewer: Viewer): Lang {
   return isLang(viewer.lang) ? viewer.lang : 'ru';
 }
 
+interface TraceCursor {
+  /** The sort key of the last record shown. */
+  k: TraceKey;
+  /** The figure and the number of records, counted for the first page. */
+  v: number;
+  t: number;
+}
+
+function encodeCursor(c: TraceCursor): string {
+  return Buffer.from(JSON.stringify(c)).toString('base64url');
+}
+
+function decodeCursor(text: string): TraceCursor {
+  try {
+    const c = JSON.parse(Buffer.from(text, 'base64url').toString('utf8')) as TraceCursor;
+    const ok =
+      Array.isArray(c.k) &&
+      c.k.length <= 3 &&
+      c.k.every((x) => typeof x === 'string' || typeof x === 'number') &&
+      Number.isFinite(c.v) &&
+      Number.isFinite(c.t);
+    if (ok) return c;
+  } catch {
+    // reported below
+  }
+  throw invalid({ cursor: { key: 'errors:invalidInput' } });
+}
+
 /** "Аманова А. Б., 5А" for a child of the registry. */
-function childLabel(child: ChildRecord | undefined): string {
+function childLabel(
+  child:
+    | { surname: string; name: string | null; patronymic: string | null; class_label: string | null }
+    | undefined,
+): string {
   if (!child) return '—';
   const initials = [child.name, child.patronymic]
     .filter((p): p is string => Boolean(p))
     .map((p) => `${p.charAt(0)}.`)
     .join(' ');
-  return `${child.surname} ${initials}, ${child.class_label}`;
+  return `${child.surname} ${initials}, ${child.class_label ?? ''}`;
 }
 
 export class ReportsService {
+  private readonly limiter = new ReportLimiter();
+
   constructor(private readonly database: Database) {}
 
   private get repo() {
@@ -101,28 +131,26 @@ export class ReportsService {
     return { unit, scope: policy.scope(viewer, 'report.read', unit) };
   }
 
-  /** The unit and its records for the year; 404 outside scope or without a campaign. */
-  private async records(
-    viewer: Viewer,
-    orgCode: string | undefined,
-    year: number,
-  ): Promise<{ unit: UnitRow; records: ScopeRecords }> {
-    const { unit, scope } = await this.unitOf(viewer, orgCode);
-    const records = await this.repo.load(scope, year);
-    if (records.campaigns.length === 0) throw notFound();
-    return { unit, records };
-  }
-
   /** The report computed in SQL from the facts (ReportReader); 404 outside scope or without a campaign. */
   async build(ctx: RequestContext, orgCode: string | undefined, year: number, lang: Lang) {
     const { unit, scope } = await this.unitOf(ctx.viewer, orgCode);
-    return { unit, scope, report: await this.reportOf(scope, unit, year, lang) };
+    return { unit, scope, report: await this.reportOf(scope, unit, year, lang, ctx.viewer.userId) };
   }
 
-  private async reportOf(scope: Scope, unit: UnitRow, year: number, lang: Lang): Promise<Report> {
+  /** Computed once for everyone asking at the same time, within the per-user and per-process limits. */
+  private async reportOf(
+    scope: Scope,
+    unit: UnitRow,
+    year: number,
+    lang: Lang,
+    userId: string | null,
+  ): Promise<Report> {
     const campaigns = await this.repo.campaigns(scope, year);
     if (campaigns.length === 0) throw notFound();
-    return new ReportReader(this.database.db).report(scope, unit, year, lang, campaigns);
+    const key = [unit.id, year, lang, scope.prefix, scope.notExact, scope.exact.join(',')].join('|');
+    return this.limiter.run(userId, key, () =>
+      new ReportReader(this.database.db).report(scope, unit, year, lang, campaigns),
+    );
   }
 
   async report(ctx: RequestContext, query: ReportQuery): Promise<ReportOutput> {
@@ -161,161 +189,168 @@ export class ReportsService {
     return { years: await this.repo.campaignYears(scope) };
   }
 
-  /** The records behind one figure of the report, within what the viewer may see. */
-  async trace(ctx: RequestContext, query: TraceQuery) {
+  /**
+   * The records behind one figure of the report, within what the viewer may see: one page, read in SQL in a fixed
+   * order, with a cursor for the next page. The figure and the number of records come from the facts (or one SQL
+   * count) on the first page and travel in the cursor, so later pages count nothing.
+   */
+  async trace(ctx: RequestContext, query: TraceQuery): Promise<TraceResult> {
     const lang = checkLang(query.lang, viewerLang(ctx.viewer));
-    const { unit, records } = await this.records(ctx.viewer, query.org, query.campaign);
-    const report = buildReport(assembleReportInput(records, unit, lang));
+    const { unit, scope } = await this.unitOf(ctx.viewer, query.org);
+    const year = query.campaign;
+    if ((await this.repo.campaigns(scope, year)).length === 0) throw notFound();
+    const cursor = query.cursor ? decodeCursor(query.cursor) : null;
     // The figure is the report's; the records listed are only those the viewer may see (a teacher: their
     // classes' children, aid and calls), each kind by its own rule.
     const sees = policy.scope(ctx.viewer, 'report.trace', unit);
     const seesCall = policy.scope(ctx.viewer, 'hotline.read', unit);
-    const units = new Map(records.units.map((u) => [u.path, u]));
-    const orgOf = (path: string) => {
-      const u = units.get(path) ?? unit;
-      return { orgCode: u.code, orgName: unitName(u, lang) };
-    };
-    const children = new Map([...records.children, ...records.movedChildren].map((c) => [c.id, c]));
-    const sponsors = new Map(records.sponsors.map((s) => [s.id, s.name]));
-    const items: TraceRecord[] = [];
-    let value = 0;
+    const whole = sees.classes === null;
+    const trace = new ReportTraceRepository(this.database.db);
+    const figures = new ReportFiguresRepository(this.database.db);
+    const key = cursor?.k ?? null;
+    const limit = query.limit;
+    const orgOf = (r: { unit_code: string; name_ru: string; name_kk: string; name_en: string | null }) => ({
+      orgCode: r.unit_code,
+      orgName: unitName(r, lang),
+    });
+    const cubeValue = async (y: number, dim: string, k: string) =>
+      (await figures.cube(y, [unit.id], [dim])).find((r) => r.year === y && r.key === k);
     const [group, figure] = query.metric.split('.') as [string, string];
+    let items: TraceRecord[];
+    let next: TraceKey | null;
+    let counts: () => Promise<{ v: number; t: number }>;
 
     if (group === 'fv' || group === 'sponsors' || group === 'total') {
-      // A reversed row and the row reversing it are both left out, exactly as in the report.
-      const reversed = new Set(records.aid.flatMap((a) => (a.reverses ? [a.reverses] : [])));
-      const effective = new Set(
-        records.aid.filter((a) => !a.reverses && !reversed.has(a.id)).map((a) => a.id),
-      );
-      const rows = records.aid.filter((a) => {
-        if (!effective.has(a.id)) return false;
-        if (group === 'fv' && a.source !== 'fv') return false;
-        if (group === 'sponsors' && a.source !== 'sponsor') return false;
-        if (query.month && a.date.slice(0, 7) !== query.month) return false;
-        if (query.sponsor && a.sponsor_id !== query.sponsor) return false;
-        if (query.form && a.form !== query.form) return false;
-        if (query.category) {
-          const child = children.get(a.child_id);
-          const cats = (child?.categories ?? []).filter(isCategoryCode);
-          if (query.category === 'none' ? cats.length > 0 : !cats.includes(query.category as never))
-            return false;
+      const filter = {
+        source: group === 'fv' ? ('fv' as const) : group === 'sponsors' ? ('sponsor' as const) : null,
+        month: query.month,
+        sponsor: query.sponsor,
+        form: query.form,
+        category: query.category,
+      };
+      const students = figure === 'students';
+      const filtered = Boolean(query.month || query.sponsor || query.form || query.category);
+      counts = async () => {
+        if (!filtered) {
+          const dim = group === 'fv' ? DIM.fv : group === 'sponsors' ? DIM.sponsors : DIM.total;
+          const r = await cubeValue(year, dim, '');
+          const v = students ? (r?.students ?? 0) : (r?.amount ?? 0);
+          return { v, t: whole ? (r?.records ?? 0) : (await trace.aidFigure(sees, year, filter)).records };
         }
-        return true;
-      });
-      for (const a of rows) {
-        if (!sees.covers(a.org_path, children.get(a.child_id)?.class_label ?? null)) continue;
-        const source =
-          a.source === 'fv' ? REPORTS_MESSAGES[lang].doc.fvShort : (sponsors.get(a.sponsor_id ?? '') ?? '—');
+        const all = await trace.aidFigure(scope, year, filter);
+        const seen = whole ? all : await trace.aidFigure(sees, year, filter);
+        return { v: students ? all.students : all.amount, t: seen.records };
+      };
+      const p = await trace.aidPage(sees, year, filter, key, limit);
+      next = p.next;
+      items = p.rows.map((a) => {
+        const source = a.source === 'fv' ? REPORTS_MESSAGES[lang].doc.fvShort : (a.sponsor_name ?? '—');
         const form = (COMMON_MESSAGES[lang].aidForm as Readonly<Record<string, string>>)[a.form] ?? a.form;
-        items.push({
+        return {
           kind: 'aid',
           id: a.id,
           date: a.date,
-          label: `${childLabel(children.get(a.child_id))} · ${source} · ${form}`,
-          ...orgOf(a.org_path),
-          amount: a.amount,
-        });
-      }
-      value =
-        figure === 'students'
-          ? new Set(rows.map((r) => r.child_id)).size
-          : rows.reduce((sum, r) => sum + r.amount, 0);
+          label: `${childLabel(a)} · ${source} · ${form}`,
+          ...orgOf(a),
+          amount: Number(a.amount),
+        };
+      });
     } else if (group === 'children') {
-      const rows = records.children.filter((c) =>
-        figure === 'listed'
-          ? c.status === 'approved' || c.status === 'helped'
-          : figure === 'proposed'
-            ? c.status === 'proposed'
-            : c.status !== 'archived' && c.not_attending === 1,
-      );
-      for (const c of rows) {
-        if (!sees.covers(c.org_path, c.class_label)) continue;
-        items.push({
-          kind: 'child',
-          id: c.id,
-          date: null,
-          label: childLabel(c),
-          ...orgOf(c.org_path),
-          amount: null,
-        });
-      }
-      value = rows.length;
+      const statuses: ChildStatus[] | 'notAttending' =
+        figure === 'listed' ? ['approved', 'helped'] : figure === 'proposed' ? ['proposed'] : 'notAttending';
+      counts = async () => {
+        const v = (await cubeValue(0, DIM.children, figure))?.students ?? 0;
+        return { v, t: whole ? v : await trace.childCount(sees, statuses) };
+      };
+      const p = await trace.childPage(sees, statuses, key, limit);
+      next = p.next;
+      items = p.rows.map((c) => ({
+        kind: 'child',
+        id: c.id,
+        date: null,
+        label: childLabel(c),
+        ...orgOf(c),
+        amount: null,
+      }));
+    } else if (group === 'raids' && figure === 'count') {
+      counts = async () => {
+        const n = await trace.raidCount(scope, year);
+        return { v: n, t: n };
+      };
+      const p = await trace.raidPage(scope, year, key, limit);
+      next = p.next;
+      const labels = COMMON_MESSAGES[lang].placeKind as Readonly<Record<string, string>>;
+      items = p.rows.map((r) => ({
+        kind: 'raid',
+        id: r.id,
+        date: r.held_on,
+        label: p.places
+          .filter((x) => x.raid_id === r.id)
+          .map((x) => x.name ?? labels[x.kind] ?? x.kind)
+          .join(', '),
+        ...orgOf(r),
+        amount: null,
+      }));
     } else if (group === 'raids') {
-      if (figure === 'count') {
-        for (const r of records.raids) {
-          const places = records.raidPlaces.filter((p) => p.raid_id === r.id).map((p) => p.name ?? p.kind);
-          items.push({
-            kind: 'raid',
-            id: r.id,
-            date: r.held_on,
-            label: places.join(', '),
-            ...orgOf(r.org_path),
-            amount: null,
-          });
-        }
-        value = report.raids.count;
-      } else {
-        const input = assembleReportInput(records, unit, lang);
-        const flat = new Map(
-          (function all(n: typeof input): [string, boolean][] {
-            return [
-              ...n.raids.flatMap((r) =>
-                r.found.map((f, i) => [`${r.id}#${i}`, f.returnedToSchool] as [string, boolean]),
-              ),
-              ...(n.units ?? []).flatMap(all),
-            ];
-          })(input),
-        );
-        for (const r of records.raids) {
-          const found = records.raidChildren.filter((c) => c.raid_id === r.id);
-          found.forEach((c, i) => {
-            if (figure === 'returnedToSchool' && !flat.get(`${r.id}#${i}`)) return;
-            const registry = c.child_id ? children.get(c.child_id) : undefined;
-            if (!sees.covers(r.org_path, registry?.class_label ?? null)) return;
-            items.push({
-              kind: 'raid',
-              id: c.id,
-              date: r.held_on,
-              label: registry ? childLabel(registry) : c.full_name,
-              ...orgOf(r.org_path),
-              amount: null,
-            });
-          });
-        }
-        value = figure === 'childrenFound' ? report.raids.childrenFound : report.raids.returnedToSchool;
-      }
+      const returned = figure === 'returnedToSchool';
+      counts = async () => {
+        const found = (await figures.raids(scope, 0, year)).foundTotal;
+        const v = returned
+          ? (found?.registryReturned ?? 0) + (found?.unregisteredReturned ?? 0)
+          : (found?.registry ?? 0) + (found?.unregistered ?? 0);
+        return { v, t: await trace.foundCount(scope, sees, year, returned) };
+      };
+      const p = await trace.foundPage(scope, sees, year, returned, key, limit);
+      next = p.next;
+      items = p.rows.map((c) => ({
+        kind: 'raid',
+        id: c.id,
+        date: c.held_on,
+        label: c.child_id && c.surname !== null ? childLabel({ ...c, surname: c.surname }) : c.full_name,
+        ...orgOf(c),
+        amount: null,
+      }));
     } else if (group === 'hotline') {
-      const rows = records.hotline.filter((h) => figure === 'calls' || h.status === 'closed');
-      for (const h of rows) {
-        if (!seesCall.covers(h.org_path, h.child_id ? (children.get(h.child_id)?.class_label ?? null) : null))
-          continue;
-        items.push({
-          kind: 'hotline',
-          id: h.id,
-          date: h.received_at.slice(0, 10),
-          label: h.subject,
-          ...orgOf(h.org_path),
-          amount: null,
-        });
-      }
-      value = rows.length;
+      const closed = figure === 'closed';
+      counts = async () => ({
+        v: await trace.callCount(scope, scope, year, closed),
+        t: await trace.callCount(scope, seesCall, year, closed),
+      });
+      const p = await trace.callPage(scope, seesCall, year, closed, key, limit);
+      next = p.next;
+      items = p.rows.map((h) => ({
+        kind: 'hotline',
+        id: h.id,
+        date: h.received_at.slice(0, 10),
+        label: h.subject,
+        ...orgOf(h),
+        amount: null,
+      }));
     } else {
-      const rows = records.plan.filter((p) =>
-        figure === 'done' ? p.status === 'done' : p.status !== 'cancelled',
-      );
-      for (const p of rows) {
-        items.push({
-          kind: 'plan',
-          id: p.id,
-          date: p.date_from,
-          label: p.title,
-          ...orgOf(p.org_path),
-          amount: null,
-        });
-      }
-      value = rows.length;
+      const done = figure === 'done';
+      counts = async () => {
+        const n = await trace.planCount(scope, year, done);
+        return { v: n, t: n };
+      };
+      const p = await trace.planPage(scope, year, done, key, limit);
+      next = p.next;
+      items = p.rows.map((r) => ({
+        kind: 'plan',
+        id: r.id,
+        date: r.date_from,
+        label: r.title,
+        ...orgOf(r),
+        amount: null,
+      }));
     }
-    return { metric: query.metric, value, total: items.length, items: items.slice(0, query.limit) };
+    const { v, t } = cursor ?? (await counts());
+    return {
+      metric: query.metric,
+      value: v,
+      total: t,
+      items,
+      next: next === null ? null : encodeCursor({ k: next, v, t }),
+    };
   }
 
   /** Figures for the dashboard: help by week, coverage of the list, categories, units compared, years. */
@@ -325,7 +360,7 @@ export class ReportsService {
     const years = await this.repo.campaignYears(scope);
     const year = query.campaign ?? years[0];
     if (year === undefined) throw notFound();
-    const report = await this.reportOf(scope, unit, year, lang);
+    const report = await this.reportOf(scope, unit, year, lang, ctx.viewer.userId);
     const figures = new ReportFiguresRepository(this.database.db);
     const [cube, totals] = await Promise.all([
       figures.cube(year, [unit.id], [DIM.day, DIM.first, DIM.coverage]),
@@ -391,7 +426,7 @@ export class ReportsService {
     if (cached && cached.generation === factsGeneration() && cached.until > Date.now()) return cached.page;
     const generation = factsGeneration();
     const scope = policy.everywhere('report.read', 'public', unit);
-    const report = await this.reportOf(scope, unit, year, lang);
+    const report = await this.reportOf(scope, unit, year, lang, null);
     const small = report.total.students > 0 && report.total.students < PUBLIC_MIN_GROUP;
     const helped = report.sponsors.list;
     const needs = await new ReportFiguresRepository(this.database.db).openNeeds(unit.id);

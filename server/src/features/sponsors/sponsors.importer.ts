@@ -28,6 +28,7 @@ const unitOf = (ic: ImportContext) =>
 /** `Наименование; Тип; Руководитель; Телефон` — sponsors of the chosen unit, matched by name within it. */
 export const sponsorsImporter: Importer<SponsorImportRow> = {
   kind: 'sponsors',
+  needsUnit: true,
   action: 'sponsor.write',
   columns: [
     { key: 'name', headers: ['Наименование', 'Атауы', 'Name', 'Спонсор'], required: true },

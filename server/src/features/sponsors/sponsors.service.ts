@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { v7 as uuidv7 } from 'uuid';
 import { COMMON_MESSAGES } from '#domain/common-messages';
 import { normalizeLabel } from '#domain/label-lookup';
@@ -6,7 +7,7 @@ import { policy } from '../../access/policy.ts';
 import type { Viewer } from '../../access/viewer.ts';
 import type { Database } from '../../db/engine.ts';
 import { AppError, conflict, forbidden, invalid, notFound } from '../../http/app-error.ts';
-import { decodeCursor, encodeCursor } from '../../http/common.schema.ts';
+import { CursorText, decodeCursor, encodeCursor } from '../../http/common.schema.ts';
 import type { RequestContext } from '../../http/request-context.ts';
 import { AuditRepository } from '../audit/audit.repository.ts';
 import { OrgUnitsRepository } from '../org-units/org-units.repository.ts';
@@ -57,7 +58,7 @@ export class SponsorsService {
       q: query.q ? sponsorNameKey(query.q) : undefined,
       type: query.type,
       limit: query.limit,
-      after: decodeCursor<{ key: string; id: string }>(query.cursor),
+      after: decodeCursor(query.cursor, z.object({ key: CursorText, id: CursorText })),
     });
     const page = rows.slice(0, query.limit);
     const last = page.at(-1);

@@ -30,7 +30,7 @@ const loopback = (address: string | undefined) =>
  */
 export function systemRoutes(
   app: App,
-  deps: { database: Database; readDatabase?: Database; config: Config; collect?: () => Promise<void> },
+  deps: { database: Database; config: Config; collect?: () => Promise<void> },
 ) {
   const tags = ['system'];
   app.get(
@@ -80,9 +80,9 @@ export function systemRoutes(
       ? auth.startsWith('Bearer ') && sameSecret(auth.slice('Bearer '.length), token)
       : loopback(req.socket.remoteAddress);
     if (!allowed) return reply.status(404).send();
-    const pools: [string, Database | undefined][] = [
+    const pools: [string, Pick<Database, 'poolStats'> | undefined][] = [
       ['primary', deps.database],
-      ['replica', deps.readDatabase],
+      ['replica', deps.database.replica],
     ];
     for (const [pool, database] of pools) {
       if (!database) continue;

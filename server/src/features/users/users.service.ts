@@ -6,7 +6,7 @@ import { policy } from '../../access/policy.ts';
 import { ROLES_FOR_UNIT } from '../../access/rules.ts';
 import { AppError, conflict, forbidden, invalid, notFound } from '../../http/app-error.ts';
 import type { RequestContext } from '../../http/request-context.ts';
-import { decodeCursor, encodeCursor, type ListQuery } from '../../http/common.schema.ts';
+import { CursorText, type ListQuery, decodeCursor, encodeCursor } from '../../http/common.schema.ts';
 import { AuditRepository } from '../audit/audit.repository.ts';
 import { hashPassword } from '../auth/secrets.ts';
 import { SessionsRepository } from '../auth/sessions.repository.ts';
@@ -46,7 +46,7 @@ export class UsersService {
     const rows = await new UsersRepository(this.database.db).list(scope, {
       q: query.q,
       limit: query.limit,
-      afterEmail: decodeCursor<string>(query.cursor),
+      afterEmail: decodeCursor(query.cursor, CursorText),
     });
     const page = rows.slice(0, query.limit);
     return {

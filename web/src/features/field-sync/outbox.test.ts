@@ -4,10 +4,13 @@ import { flushOutbox, outbox } from './outbox.ts';
 
 function sender(behaviour: (path: string, body: unknown) => unknown) {
   const sent: { path: string; body: unknown }[] = [];
+  const keys: (string | undefined)[] = [];
   return {
     sent,
-    post: async <T>(path: string, body?: unknown): Promise<T> => {
+    keys,
+    post: async <T>(path: string, body?: unknown, options?: { idempotencyKey?: string }): Promise<T> => {
       await Promise.resolve();
+      keys.push(options?.idempotencyKey);
       const result = behaviour(path, body);
       if (result instanceof Error) throw result;
       sent.push({ path, body });
@@ -71,5 +74,15 @@ describe('offline outbox', () => {
     outbox.add(entry('e'));
     outbox.add({ ...entry('e'), label: 'newer' });
     expect(outbox.entries().map((e) => e.label)).toEqual(['newer']);
+  });
+
+  it('sends every try of one entry with the same Idempotency-Key, so a lost answer never writes twice', async () => {
+    outbox.add(entry('k'));
+    const lost = sender(() => new ApiError(0, 'network', ''));
+    await flushOutbox(lost);
+    const ok = sender(() => ({}));
+    await flushOutbox(ok);
+    expect(lost.keys[0]).toMatch(/^outbox-k-/);
+    expect(ok.keys).toEqual(lost.keys);
   });
 });

@@ -23,7 +23,7 @@ export interface OutboxEntry {
 }
 
 export interface OutboxSender {
-  post<T>(path: string, body?: unknown): Promise<T>;
+  post<T>(path: string, body?: unknown, options?: { idempotencyKey?: string }): Promise<T>;
 }
 
 const KEY = 'mektep.outbox.v1';
@@ -104,7 +104,8 @@ async function sendPending(api: OutboxSender): Promise<FlushResult> {
   const sent: string[] = [];
   for (const entry of read().filter((e) => e.state === 'pending')) {
     try {
-      await api.post(entry.path, entry.body);
+      // One key per version of the entry: every retry of it is one submission; an edit (a new createdAt) is new.
+      await api.post(entry.path, entry.body, { idempotencyKey: `outbox-${entry.id}-${entry.createdAt}` });
       sent.push(entry.id);
       write(read().filter((e) => e.id !== entry.id));
     } catch (error) {

@@ -30,7 +30,8 @@ const view: ReportView = {
 const trace: TraceResult = {
   metric: 'fv.students',
   value: 21,
-  total: 1,
+  total: 2,
+  next: 'page-2',
   items: [
     {
       kind: 'aid',
@@ -52,7 +53,16 @@ describe('report page', () => {
       'GET /api/org-units': { body: { items: [school], nextCursor: null } },
       'GET /api/reports/years': { body: { years: [2023] } },
       'GET /api/reports/view': { body: view },
-      'GET /api/reports/trace': { body: trace },
+      'GET /api/reports/trace': (req) =>
+        req.query.get('cursor') === 'page-2'
+          ? {
+              body: {
+                ...trace,
+                next: null,
+                items: [{ ...trace.items[0]!, id: 'a2', label: 'Беков Б., 6Б · ФВ · деньги' }],
+              },
+            }
+          : { body: trace },
     });
     const { user } = renderApp({ path: '/reports?org=school-1&lang=ru' });
 
@@ -67,6 +77,12 @@ describe('report page', () => {
     const drawer = await screen.findByRole('dialog');
     expect(await within(drawer).findByText(/Аманов А\., 5А/)).toBeInTheDocument();
     expect(server.callsTo('GET', '/api/reports/trace')[0]?.query.get('metric')).toBe('fv.students');
+    // The next page is asked for with the cursor the first one gave, and shown below it.
+    await user.click(within(drawer).getByRole('button', { name: 'Показать ещё' }));
+    expect(await within(drawer).findByText(/Беков Б\., 6Б/)).toBeInTheDocument();
+    expect(within(drawer).getByText(/Аманов А\., 5А/)).toBeInTheDocument();
+    expect(server.callsTo('GET', '/api/reports/trace')[1]?.query.get('cursor')).toBe('page-2');
+    expect(within(drawer).queryByRole('button', { name: 'Показать ещё' })).toBeNull();
 
     const docx = screen.getByRole('link', { name: /Word/ });
     expect(docx.getAttribute('href')).toBe('/api/reports?org=school-1&campaign=2023&lang=ru&format=docx');

@@ -1,4 +1,4 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useApi } from '../../api/api-context.tsx';
 import type { Dashboard, PublicCampaign, ReportView, TraceResult, TraceTarget } from './reports.types.ts';
 
@@ -23,15 +23,18 @@ export function useReportView(p: ReportParams | null) {
   });
 }
 
+/** The records behind a figure, a page at a time (the server counts them once, for the first page). */
 export function useTrace(p: ReportParams, target: TraceTarget | null) {
   const api = useApi();
-  return useQuery({
+  return useInfiniteQuery({
     queryKey: ['reports', 'trace', p, target],
-    queryFn: ({ signal }) =>
+    queryFn: ({ pageParam, signal }) =>
       api.get<TraceResult>('/api/reports/trace', {
-        query: { org: p.org, campaign: p.year, lang: p.lang, ...target },
+        query: { org: p.org, campaign: p.year, lang: p.lang, ...target, limit: 100, cursor: pageParam },
         signal,
       }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.next ?? undefined,
     enabled: target !== null,
   });
 }

@@ -69,6 +69,8 @@ export interface TraceResult {
   value: number;
   total: number;
   items: TraceRecord[];
+  /** The cursor of the next page, null on the last. */
+  next: string | null;
 }
 
 export interface Dashboard {

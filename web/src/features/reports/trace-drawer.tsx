@@ -1,4 +1,4 @@
-import { Alert, Drawer, Loader, Stack, Table, Text } from '@mantine/core';
+import { Alert, Button, Drawer, Loader, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '#domain/dates';
 import { formatNumber } from '#domain/money';
@@ -20,8 +20,10 @@ export function TraceDrawer({
   const { t: tr } = useTranslation('reports');
   const lang = useLang();
   const trace = useTrace(params, target);
+  const first = trace.data?.pages[0];
+  const items = trace.data?.pages.flatMap((p) => p.items) ?? [];
   // Records of one school need no column naming it.
-  const manyUnits = new Set(trace.data?.items.map((r) => r.orgCode)).size > 1;
+  const manyUnits = new Set(items.map((r) => r.orgCode)).size > 1;
   const errorText = useErrorText();
   // Metric keys contain dots ("fv.students"), so the labels are read as one object rather than by path.
   const metrics = tr('metric', { returnObjects: true }) as Record<string, string>;
@@ -36,15 +38,15 @@ export function TraceDrawer({
     >
       {trace.isPending && <Loader size="sm" />}
       {trace.error && <Alert color="red">{errorText(trace.error)}</Alert>}
-      {trace.data && (
+      {first && (
         <Stack gap="xs">
           <Text fw={600}>
             {tr('ui.trace.count', {
-              count: trace.data.total,
-              countText: formatNumber(trace.data.total, lang),
+              count: first.total,
+              countText: formatNumber(first.total, lang),
             })}
           </Text>
-          {trace.data.items.length === 0 ? (
+          {items.length === 0 ? (
             <Text c="dimmed">{tr('ui.trace.empty')}</Text>
           ) : (
             <Table.ScrollContainer minWidth={manyUnits ? 480 : 300}>
@@ -58,7 +60,7 @@ export function TraceDrawer({
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
-                  {trace.data.items.map((r) => (
+                  {items.map((r) => (
                     <Table.Tr key={`${r.kind}-${r.id}`}>
                       <Table.Td>{r.date ? formatDate(r.date, lang, 'short') : ''}</Table.Td>
                       <Table.Td>
@@ -72,13 +74,22 @@ export function TraceDrawer({
               </Table>
             </Table.ScrollContainer>
           )}
-          {trace.data.total > trace.data.items.length && (
+          {first.total > items.length && (
             <Text c="dimmed" size="sm">
               {tr('ui.trace.more', {
-                shown: formatNumber(trace.data.items.length, lang),
-                total: formatNumber(trace.data.total, lang),
+                shown: formatNumber(items.length, lang),
+                total: formatNumber(first.total, lang),
               })}
             </Text>
+          )}
+          {trace.hasNextPage && (
+            <Button
+              variant="light"
+              loading={trace.isFetchingNextPage}
+              onClick={() => void trace.fetchNextPage()}
+            >
+              {tr('ui.trace.next')}
+            </Button>
           )}
         </Stack>
       )}
