@@ -28,5 +28,7 @@ export function ensureWebBuilt() {
   execFileSync('npx', ['vite', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], {
     cwd: root,
     stdio: 'inherit',
+    // Vitest sets NODE_ENV=test, which would make Vite bundle React's development build: ship what users get.
+    env: { ...process.env, NODE_ENV: 'production' },
   });
 }

@@ -17,6 +17,18 @@ export interface RequestOptions {
 
 const WRITES = new Set(['POST', 'PUT', 'PATCH']);
 
+/**
+ * A random key for one submission. Not crypto.randomUUID: browsers offer it only on HTTPS or localhost, and a
+ * school may run its server on plain HTTP in its own network; getRandomValues works everywhere.
+ */
+function newIdempotencyKey(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  bytes[6] = (bytes[6]! & 0x0f) | 0x40; // shaped as a version-4 UUID
+  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
+  const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
 export interface ApiClientOptions {
   /** The UI language, sent as Accept-Language so the server writes its messages in it. */
   getLanguage: () => string;
@@ -75,7 +87,7 @@ export class ApiClient {
       xhr.setRequestHeader('Accept', streaming ? 'application/x-ndjson' : 'application/json');
       xhr.setRequestHeader('Accept-Language', this.getLanguage());
       if (this.csrfToken) xhr.setRequestHeader('x-csrf-token', this.csrfToken);
-      xhr.setRequestHeader('Idempotency-Key', options.idempotencyKey ?? crypto.randomUUID());
+      xhr.setRequestHeader('Idempotency-Key', options.idempotencyKey ?? newIdempotencyKey());
       xhr.upload.onprogress = (e) => {
         if (e.lengthComputable && e.total > 0) options.onProgress?.(e.loaded / e.total);
       };
@@ -131,7 +143,7 @@ export class ApiClient {
     };
     if (options.body !== undefined) headers['Content-Type'] = 'application/json';
     if (method !== 'GET' && method !== 'HEAD' && this.csrfToken) headers['x-csrf-token'] = this.csrfToken;
-    if (WRITES.has(method)) headers['Idempotency-Key'] = options.idempotencyKey ?? crypto.randomUUID();
+    if (WRITES.has(method)) headers['Idempotency-Key'] = options.idempotencyKey ?? newIdempotencyKey();
 
     let response: Response;
     try {
