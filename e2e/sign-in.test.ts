@@ -43,6 +43,8 @@ describe('signing in and moving around', () => {
       ['ru', /Организации|Школа/],
     ] as const) {
       await page.getByTestId(`lang-${lang}`).click();
+      // The language's catalogs load on demand first, so the switch lands a moment after the click.
+      await page.waitForFunction((l) => document.documentElement.lang === l, lang);
       await expect(page.locator('html').getAttribute('lang')).resolves.toBe(lang);
       await expect(page.locator('body').textContent()).resolves.toMatch(word);
       await screenshot(page, `org-units-${lang}`);
