@@ -1,9 +1,9 @@
-import { invalid, notFound } from '../../http/app-error.ts';
+import { notFound } from '../../http/app-error.ts';
 import { contextOf, type App } from '../../http/app-types.ts';
 import { requestLang } from '../../http/request-lang.ts';
 import type { Services } from '../../services.ts';
 import { JobSchema, toJobResponse } from '../jobs/jobs.routes.ts';
-import { readUpload, UploadFields } from './import.routes.ts';
+import { readImportUpload } from './import.routes.ts';
 
 /**
  * POST /api/import/jobs: the same upload as /api/import/apply, run as a background job. The answer (202) is the
@@ -24,13 +24,7 @@ export function importJobRoutes(app: App, { import: imports, orgUnits, jobs }: S
     async (req, reply) => {
       const ctx = contextOf(req);
       const lang = requestLang(req);
-      const { files, fields } = await readUpload(req, imports.maxBytes);
-      const parsed = UploadFields.safeParse(fields);
-      if (!parsed.success) {
-        const field = String(parsed.error.issues[0]?.path[0] ?? '_');
-        throw invalid({ [field]: { key: 'errors:validation.invalid' } });
-      }
-      const { org, campaign, skipInvalid } = parsed.data;
+      const { files, org, campaign, skipInvalid } = await readImportUpload(req, imports.maxBytes);
       if (org && !(await orgUnits.findVisible(ctx.viewer, org))) throw notFound();
       const job = await jobs.start(
         ctx,

@@ -90,7 +90,7 @@ async function streamWithProgress(
   reply.raw.end();
 }
 
-export const UploadFields = z.object({
+const UploadFields = z.object({
   org: z.string().max(40).optional(),
   campaign: z
     .string()
@@ -98,6 +98,17 @@ export const UploadFields = z.object({
     .optional(),
   skipInvalid: z.enum(['true', 'false']).optional(),
 });
+
+/** An import upload (files and the org, campaign and skipInvalid fields), as /apply and /jobs both take it. */
+export async function readImportUpload(req: FastifyRequest, maxBytes: number) {
+  const { files, fields } = await readUpload(req, maxBytes);
+  const parsed = UploadFields.safeParse(fields);
+  if (!parsed.success) {
+    const field = String(parsed.error.issues[0]?.path[0] ?? '_');
+    throw invalid({ [field]: { key: 'errors:validation.invalid' } });
+  }
+  return { files, ...parsed.data };
+}
 
 export function importRoutes(app: App, { import: imports, orgUnits }: Services) {
   const tags = ['import'];
@@ -123,13 +134,7 @@ export function importRoutes(app: App, { import: imports, orgUnits }: Services) 
       async (req, reply) => {
         const ctx = contextOf(req);
         const lang = requestLang(req);
-        const { files, fields } = await readUpload(req, imports.maxBytes);
-        const parsed = UploadFields.safeParse(fields);
-        if (!parsed.success) {
-          const field = String(parsed.error.issues[0]?.path[0] ?? '_');
-          throw invalid({ [field]: { key: 'errors:validation.invalid' } });
-        }
-        const { org, campaign, skipInvalid } = parsed.data;
+        const { files, org, campaign, skipInvalid } = await readImportUpload(req, imports.maxBytes);
         // A unit outside the caller's scope answers 404 like one that does not exist.
         if (org && !(await orgUnits.findVisible(ctx.viewer, org))) throw notFound();
         const run = {
